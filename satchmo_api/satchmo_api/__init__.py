@@ -1,0 +1,1 @@
+"""Read-only REST API and change feed over a Satchmo store."""

@@ -1,0 +1,69 @@
+"""``make demo``: the real shop with generated data, the real OpenERP, a sync, a summary.
+
+Re-running it restarts the demo from scratch: its servers are stopped, both
+databases are rebuilt, the servers start again. PostgreSQL is reused.
+"""
+import json
+import time
+
+from .erp import ADMIN_LOGIN
+from .servers import Servers, stop_instance
+
+SHOP_DB = "shop"
+ERP_DB = "satchmo"
+DEMO_SIZES = {"seed": 7, "categories": 12, "products": 40, "organizations": 6,
+              "contacts": 30, "orders": 60}
+
+
+def run_demo(instance):
+    started = time.monotonic()
+    stop_instance_servers(instance)
+    servers = Servers(instance)
+    print("building the shop database %r..." % SHOP_DB, flush=True)
+    servers.shop.build(SHOP_DB, generate=DEMO_SIZES)
+    token = servers.shop.api_token(SHOP_DB)
+    servers.shop.start(SHOP_DB)
+    print("building the OpenERP database %r..." % ERP_DB, flush=True)
+    base = servers.erp.base_template("erp_base_demo")
+    servers.erp.create_db(ERP_DB, template=base)
+    servers.erp.start(ERP_DB)
+
+    summary = {
+        "shop": {"url": instance.shop_url + "/", "admin_url": instance.shop_url + "/admin/",
+                 "api_url": instance.shop_url + "/api/v1/", "api_token": token,
+                 "db": SHOP_DB},
+        "erp": {"url": instance.erp_url + "/", "xmlrpc_url": instance.erp_url + "/xmlrpc/",
+                "db": ERP_DB, "login": ADMIN_LOGIN[0], "password": ADMIN_LOGIN[1]},
+        "postgresql": {"host": "127.0.0.1", "port": instance.pg_port},
+        "sizes": DEMO_SIZES,
+        "seconds": round(time.monotonic() - started, 1),
+    }
+    path = instance.dir.parent / "demo-summary.json"
+    path.write_text(json.dumps(summary, indent=2))
+    print_summary(summary, path, instance)
+    return 0
+
+
+def stop_instance_servers(instance):
+    """Stop a running demo's shop and OpenERP (PostgreSQL keeps running)."""
+    for name in ("shop", "erp"):
+        pidfile = instance.run_dir / ("%s.pid" % name)
+        if pidfile.exists():
+            from .process import Daemon
+            Daemon(name, instance.run_dir, instance.log_dir / "unused.log").stop()
+
+
+def print_summary(summary, path, instance):
+    shop, erp = summary["shop"], summary["erp"]
+    print()
+    print("The demo is up (%.0fs). Stop it with `make stop`." % summary["seconds"])
+    print("  shop      %s  (admin: %s)" % (shop["url"], shop["admin_url"]))
+    print("  shop API  %s  (header  Authorization: Token %s)" % (shop["api_url"],
+                                                                  shop["api_token"]))
+    print("  OpenERP   %s  database %s, login %s / %s" % (erp["url"], erp["db"], erp["login"],
+                                                          erp["password"]))
+    print("  logs      %s" % instance.log_dir)
+    print("  summary   %s" % path)
+
+
+__all__ = ["run_demo", "stop_instance"]

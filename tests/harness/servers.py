@@ -1,0 +1,45 @@
+"""The three servers of one instance, set up together."""
+from . import config, venvs
+from .erp import Erp
+from .postgres import Postgres
+from .shop import Shop
+
+
+class Servers:
+    """PostgreSQL, the shop and OpenERP of one instance (demo or test)."""
+
+    def __init__(self, instance, setup_log=None):
+        self.instance = instance
+        instance.log_dir.mkdir(parents=True, exist_ok=True)
+        log = setup_log or instance.log_dir / "setup.log"
+        self.venvs = venvs.ensure_all(log)
+        self.pg = Postgres(instance).ensure()
+        self.shop = Shop(instance, self.pg, self.venvs["shop"])
+        self.erp = Erp(instance, self.pg, self.venvs["erp"])
+        self.erp.write_conf()
+
+    def stop(self):
+        self.shop.stop()
+        self.erp.stop()
+
+
+def stop_instance(instance):
+    """Stop every process the instance started, by pid; data stays in var/."""
+    from .process import Daemon
+    stopped = []
+    if instance.run_dir.exists():
+        for pidfile in sorted(instance.run_dir.glob("*.pid")):
+            daemon = Daemon(pidfile.stem, instance.run_dir, instance.log_dir / "unused.log")
+            pid = daemon.stop()
+            if pid:
+                stopped.append("%s (pid %d)" % (pidfile.stem, pid))
+    if (instance.dir / "pg").exists():
+        pg = Postgres(instance)
+        if pg.running():
+            pg.stop()
+            stopped.append("postgresql (port %d)" % instance.pg_port)
+    return stopped
+
+
+def all_instances():
+    return [factory() for factory in config.INSTANCES.values()]
