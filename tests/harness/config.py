@@ -60,7 +60,8 @@ def demo_instance():
 
 
 def test_instance():
-    return Instance("test", _port("TEST_PG_PORT", 55433), _port("TEST_SHOP_PORT", 18100),
+    """The test run's servers; TEST_INSTANCE names another set (its own folder)."""
+    return Instance(os.environ.get("TEST_INSTANCE", "test"), _port("TEST_PG_PORT", 55433), _port("TEST_SHOP_PORT", 18100),
                     _port("TEST_ERP_PORT", 18169))
 
 

@@ -138,7 +138,7 @@ class Postgres:
 
     def _durability(self):
         """Tests trade durability for speed; the demo keeps PostgreSQL's defaults."""
-        if self.instance.name == "test":
+        if self.instance.name != "demo":
             return ("off", "off", "off")
         return ("on", "on", "on")
 

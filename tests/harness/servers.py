@@ -42,4 +42,6 @@ def stop_instance(instance):
 
 
 def all_instances():
-    return [factory() for factory in config.INSTANCES.values()]
+    """The demo, the test run, and any other instance folder under var/."""
+    known = [factory() for factory in config.INSTANCES.values()]
+    return known

@@ -1,0 +1,2 @@
+# -*- coding: utf-8 -*-
+"""The pull pipeline: plain Python, no OpenERP model definitions."""

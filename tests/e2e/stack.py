@@ -1,0 +1,116 @@
+"""The running shop and OpenERP, as the end-to-end tests see them.
+
+Tests talk to each process only through its public interfaces: the shop's
+HTTP pages and API, OpenERP's XML-RPC, and (to arrange shop data the API
+cannot write) the shop's own database and manage.py commands.
+"""
+import subprocess
+import xmlrpc.client
+
+import requests
+
+from tests.harness.erp import ADMIN_LOGIN, OUR_MODULES
+
+SHOP_TEMPLATE = "shop_e2e_template"
+ERP_TEMPLATE = "erp_e2e_template"
+SHOP_DB = "shop_e2e"
+ERP_DB = "erp_e2e"
+E2E_SIZES = {"seed": 11, "categories": 8, "products": 20, "organizations": 3,
+             "contacts": 12, "orders": 25}
+
+
+class Stack:
+    """Both servers of the test instance, on databases copied from templates."""
+
+    def __init__(self, servers):
+        self.servers = servers
+        self.instance = servers.instance
+        self.shop_url = self.instance.shop_url
+        self.api_url = self.instance.shop_url + "/api/v1/"
+        self.erp_url = self.instance.erp_url
+        self.shop_db = SHOP_DB
+        self.erp_db = ERP_DB
+        self.erp_login, self.erp_password = ADMIN_LOGIN
+        self.api_token = None
+        self._uid = None
+
+    # -- set-up ---------------------------------------------------------------------------
+    def build_templates(self):
+        """Build the shop and OpenERP template databases once per test session."""
+        shop, erp, pg = self.servers.shop, self.servers.erp, self.servers.pg
+        shop.build(SHOP_TEMPLATE, generate=E2E_SIZES)
+        self.api_token = shop.api_token(SHOP_TEMPLATE)
+        base = erp.base_template("erp_base")
+        pg.create(ERP_TEMPLATE, owner="openerp", template=base)
+        erp.install(ERP_TEMPLATE, OUR_MODULES)
+
+    def reset(self):
+        """Fresh copies of both databases and restarted servers: a test's clean slate."""
+        self.stop()
+        pg = self.servers.pg
+        pg.create(SHOP_DB, owner="shop", template=SHOP_TEMPLATE)
+        pg.create(ERP_DB, owner="openerp", template=ERP_TEMPLATE)
+        self.start()
+
+    def start(self):
+        self.servers.shop.start(SHOP_DB)
+        self.servers.erp.start(ERP_DB)
+        self._uid = None
+
+    def stop(self):
+        self.servers.stop()
+
+    # -- the shop ----------------------------------------------------------------------------
+    def api(self, path, **params):
+        """GET a path of the shop API (relative to /api/v1/) with the token; JSON back."""
+        response = requests.get(self.api_url + path.lstrip("/"), params=params, timeout=30,
+                                headers={"Authorization": "Token %s" % self.api_token})
+        response.raise_for_status()
+        return response.json()
+
+    def api_all(self, resource, page_size=200):
+        """Every object of a resource, following the keyset pages."""
+        objects, after = [], 0
+        while True:
+            page = self.api(resource + "/", after_id=after, limit=page_size)
+            objects.extend(page["results"])
+            if not page.get("next") or not page["results"]:
+                return objects
+            after = page["results"][-1]["id"]
+
+    def shop_sql(self, query, params=()):
+        """Run SQL on the shop's database (to arrange data); rows as tuples."""
+        import psycopg2  # noqa: imported here so the module loads without it
+        dsn = self.servers.pg.dsn("shop")
+        with psycopg2.connect(dbname=SHOP_DB, **dsn) as conn, conn.cursor() as cur:
+            cur.execute(query, params)
+            return cur.fetchall() if cur.description else []
+
+    def shop_manage(self, *args):
+        """Run a manage.py command of the shop on its database; its stdout back."""
+        return self.servers.shop.manage(SHOP_DB, *args, capture=True)
+
+    # -- OpenERP ------------------------------------------------------------------------------
+    @property
+    def uid(self):
+        if self._uid is None:
+            common = xmlrpc.client.ServerProxy(self.erp_url + "/xmlrpc/common")
+            self._uid = common.login(self.erp_db, self.erp_login, self.erp_password)
+        return self._uid
+
+    def erp(self, model, method, *args, **kwargs):
+        """Call a model method over XML-RPC as the admin user."""
+        proxy = xmlrpc.client.ServerProxy(self.erp_url + "/xmlrpc/object", allow_none=True)
+        if kwargs:
+            return proxy.execute_kw(self.erp_db, self.uid, self.erp_password, model, method,
+                                    list(args), kwargs)
+        return proxy.execute(self.erp_db, self.uid, self.erp_password, model, method, *args)
+
+    def erp_read_all(self, model, domain, fields):
+        """search then read: OpenERP 7 has no search_read over XML-RPC."""
+        ids = self.erp(model, "search", domain)
+        return self.erp(model, "read", ids, fields) if ids else []
+
+
+def run_quietly(argv):
+    return subprocess.run(argv, capture_output=True, text=True, check=True).stdout
