@@ -4,11 +4,7 @@ Tests talk to each process only through its public interfaces: the shop's
 HTTP pages and API, OpenERP's XML-RPC, and (to arrange shop data the API
 cannot write) the shop's own database and manage.py commands.
 """
-import subprocess
-import xmlrpc.client
-
-import requests
-
+from tests.harness.clients import ErpRpc, ShopApi
 from tests.harness.erp import ADMIN_LOGIN, OUR_MODULES
 
 SHOP_TEMPLATE = "shop_e2e_template"
@@ -32,7 +28,7 @@ class Stack:
         self.erp_db = ERP_DB
         self.erp_login, self.erp_password = ADMIN_LOGIN
         self.api_token = None
-        self._uid = None
+        self._rpc = None
 
     # -- set-up ---------------------------------------------------------------------------
     def build_templates(self):
@@ -55,28 +51,23 @@ class Stack:
     def start(self):
         self.servers.shop.start(SHOP_DB)
         self.servers.erp.start(ERP_DB)
-        self._uid = None
+        self._rpc = None
 
     def stop(self):
         self.servers.stop()
 
     # -- the shop ----------------------------------------------------------------------------
+    @property
+    def shop_api(self):
+        return ShopApi(self.api_url, self.api_token)
+
     def api(self, path, **params):
         """GET a path of the shop API (relative to /api/v1/) with the token; JSON back."""
-        response = requests.get(self.api_url + path.lstrip("/"), params=params, timeout=30,
-                                headers={"Authorization": "Token %s" % self.api_token})
-        response.raise_for_status()
-        return response.json()
+        return self.shop_api.get(path, **params)
 
     def api_all(self, resource, page_size=200):
         """Every object of a resource, following the keyset pages."""
-        objects, after = [], 0
-        while True:
-            page = self.api(resource + "/", after_id=after, limit=page_size)
-            objects.extend(page["results"])
-            if not page.get("next") or not page["results"]:
-                return objects
-            after = page["results"][-1]["id"]
+        return self.shop_api.all(resource, page_size)
 
     def shop_sql(self, query, params=()):
         """Run SQL on the shop's database (to arrange data); rows as tuples."""
@@ -92,25 +83,19 @@ class Stack:
 
     # -- OpenERP ------------------------------------------------------------------------------
     @property
+    def rpc(self):
+        if self._rpc is None:
+            self._rpc = ErpRpc(self.erp_url, self.erp_db, self.erp_login, self.erp_password)
+        return self._rpc
+
+    @property
     def uid(self):
-        if self._uid is None:
-            common = xmlrpc.client.ServerProxy(self.erp_url + "/xmlrpc/common")
-            self._uid = common.login(self.erp_db, self.erp_login, self.erp_password)
-        return self._uid
+        return self.rpc.uid
 
     def erp(self, model, method, *args, **kwargs):
         """Call a model method over XML-RPC as the admin user."""
-        proxy = xmlrpc.client.ServerProxy(self.erp_url + "/xmlrpc/object", allow_none=True)
-        if kwargs:
-            return proxy.execute_kw(self.erp_db, self.uid, self.erp_password, model, method,
-                                    list(args), kwargs)
-        return proxy.execute(self.erp_db, self.uid, self.erp_password, model, method, *args)
+        return self.rpc(model, method, *args, **kwargs)
 
     def erp_read_all(self, model, domain, fields):
         """search then read: OpenERP 7 has no search_read over XML-RPC."""
-        ids = self.erp(model, "search", domain)
-        return self.erp(model, "read", ids, fields) if ids else []
-
-
-def run_quietly(argv):
-    return subprocess.run(argv, capture_output=True, text=True, check=True).stdout
+        return self.rpc.read_all(model, domain, fields)

@@ -6,6 +6,8 @@ databases are rebuilt, the servers start again. PostgreSQL is reused.
 import json
 import time
 
+from . import sync_report
+from .clients import ErpRpc, ShopApi
 from .erp import ADMIN_LOGIN
 from .servers import Servers, stop_instance
 
@@ -28,6 +30,15 @@ def run_demo(instance):
     servers.erp.create_db(ERP_DB, template=base)
     servers.erp.start(ERP_DB)
 
+    print("synchronizing the shop into OpenERP...", flush=True)
+    rpc = ErpRpc(instance.erp_url, ERP_DB, *ADMIN_LOGIN)
+    api = ShopApi(instance.shop_url + "/api/v1/", token)
+    backend = sync_report.configure_backend(rpc, instance.shop_url, token)
+    sync_started = time.monotonic()
+    run = sync_report.synchronize(rpc, backend)
+    sync_seconds = time.monotonic() - sync_started
+    counts = sync_report.count_sides(rpc, api, backend, run)
+
     summary = {
         "shop": {"url": instance.shop_url + "/", "admin_url": instance.shop_url + "/admin/",
                  "api_url": instance.shop_url + "/api/v1/", "api_token": token,
@@ -36,6 +47,10 @@ def run_demo(instance):
                 "db": ERP_DB, "login": ADMIN_LOGIN[0], "password": ADMIN_LOGIN[1]},
         "postgresql": {"host": "127.0.0.1", "port": instance.pg_port},
         "sizes": DEMO_SIZES,
+        "sync": {"seconds": round(sync_seconds, 1), "state": run and run.get("state"),
+                 "reason": run and run.get("reason")},
+        "counts": counts,
+        "failures": sync_report.failures(rpc, backend),
         "seconds": round(time.monotonic() - started, 1),
     }
     path = instance.dir.parent / "demo-summary.json"
@@ -64,6 +79,14 @@ def print_summary(summary, path, instance):
                                                           erp["password"]))
     print("  logs      %s" % instance.log_dir)
     print("  summary   %s" % path)
+    print()
+    print("First sync: %s in %ss" % (summary["sync"]["state"], summary["sync"]["seconds"]))
+    if summary["sync"]["reason"]:
+        print("  reason: %s" % summary["sync"]["reason"])
+    print(sync_report.format_table(summary["counts"]))
+    for failure in summary["failures"]:
+        print("  %s %s %s: %s" % (failure["state"], failure["resource"], failure["shop_id"],
+                                  (failure["error"] or "").splitlines()[0][:100]))
 
 
 __all__ = ["run_demo", "stop_instance"]

@@ -4,6 +4,7 @@ Each virtualenv is created on first use and reused after; a stamp holding the
 digest of everything its contents depend on (requirements file, patches, the
 interpreter) makes it rebuild itself when one of those changed.
 """
+import fcntl
 import hashlib
 import os
 import shutil
@@ -126,9 +127,13 @@ def shop_venv():
 
 
 def harness_venv():
-    return Venv("harness", Path(sys.executable))
+    # the base interpreter, also when called from inside the harness venv itself
+    return Venv("harness", Path(getattr(sys, "_base_executable", sys.executable)))
 
 
 def ensure_all(log):
+    """Every virtualenv, up to date; one process at a time builds them."""
     config.VENVS.mkdir(parents=True, exist_ok=True)
-    return {venv.name: venv.ensure(log) for venv in (erp_venv(), shop_venv(), harness_venv())}
+    with open(config.VENVS / ".lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        return {venv.name: venv.ensure(log) for venv in (erp_venv(), shop_venv(), harness_venv())}
