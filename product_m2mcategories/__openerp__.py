@@ -12,6 +12,8 @@ keeping ``categ_id`` as the main category.
     "author": "satchmo-openerp-sync",
     "license": "AGPL-3",
     "depends": ["product"],
-    "data": [],
+    "data": [
+        "views/product_view.xml",
+    ],
     "installable": True,
 }
