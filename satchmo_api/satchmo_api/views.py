@@ -1,9 +1,98 @@
-"""Read-only API views."""
-from rest_framework.decorators import api_view
+"""Read-only API views: the root, one list view per resource, payment
+modules, and the change feed.
+
+Every view refuses a method other than GET/HEAD/OPTIONS with 405 *before*
+authenticating (DRF checks credentials first), and answers errors as JSON
+``{"error", "detail"}`` (errors.py).
+"""
+from django.core.urlresolvers import reverse
+from rest_framework.exceptions import MethodNotAllowed
 from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from satchmo_api import feed, pagination
+from satchmo_api.errors import CursorPruned, exception_response
+from satchmo_api.permissions import ALLOWED_METHODS, AUTHENTICATION, PERMISSIONS
+from satchmo_api.serializers import BY_NAME, PAGINATED
+from satchmo_api.serializers.payment_modules import payment_modules
+
+FEED_DEFAULT_LIMIT = 500
+FEED_MAX_LIMIT = 5000
 
 
-@api_view(["GET"])
-def api_root(request):
-    """The versioned root: lists the resources."""
-    return Response({})
+class ReadOnlyAPIView(APIView):
+    authentication_classes = AUTHENTICATION
+    permission_classes = PERMISSIONS
+
+    def initial(self, request, *args, **kwargs):
+        if request.method not in ALLOWED_METHODS:
+            raise MethodNotAllowed(request.method)
+        super(ReadOnlyAPIView, self).initial(request, *args, **kwargs)
+
+    def handle_exception(self, exc):
+        if hasattr(exc, "status_code") and exc.status_code == 401:
+            exc.auth_header = self.get_authenticate_header(self.request)
+        response = exception_response(exc)
+        if response is None:
+            raise
+        response.exception = True
+        return response
+
+
+class ApiRoot(ReadOnlyAPIView):
+    """The versioned root: where every resource and the change feed are."""
+
+    def get(self, request):
+        names = [serializer.name for serializer in PAGINATED] + ["payment_modules"]
+        links = dict((name, request.build_absolute_uri(reverse("satchmo_api_" + name)))
+                     for name in names)
+        links["changes"] = request.build_absolute_uri(reverse("satchmo_api_changes"))
+        return Response(links)
+
+
+class ResourceList(ReadOnlyAPIView):
+    """A page of one resource, by ``after_id``/``limit`` or by ``ids``."""
+    resource = None
+
+    def get(self, request):
+        serializer = BY_NAME[self.resource]()
+        rows, next_after = pagination.page(serializer.queryset(), request.QUERY_PARAMS)
+        return Response({"results": serializer.page(rows),
+                         "next": pagination.next_url(request, next_after)})
+
+
+class PaymentModuleList(ReadOnlyAPIView):
+    """Every payment module the shop has, in one page."""
+
+    def get(self, request):
+        return Response({"results": payment_modules(), "next": None})
+
+
+class ChangeList(ReadOnlyAPIView):
+    """The change feed: what changed after the client's cursor."""
+
+    def get(self, request):
+        params = request.QUERY_PARAMS
+        after = pagination.whole_number(params, "after", 0)
+        limit = pagination.limit_of(params, FEED_DEFAULT_LIMIT, FEED_MAX_LIMIT)
+        horizon = feed.horizon()
+        if after < horizon:
+            raise CursorPruned(horizon)
+        changes, has_more = feed.read(after, limit)
+        return Response({"results": changes,
+                         "last_seq": changes[-1]["seq"] if changes else after,
+                         "has_more": has_more, "horizon": horizon})
+
+
+class ChangeHead(ReadOnlyAPIView):
+    """The newest cursor a client may store before a full resync."""
+
+    def get(self, request):
+        return Response({"last_seq": feed.head()})
+
+
+class NotFound(ReadOnlyAPIView):
+    """Anything else under the API: a JSON 404 (or 405 for a write)."""
+
+    def get(self, request, *args):
+        return Response({"error": "not_found", "detail": "Not found"}, status=404)
