@@ -1,0 +1,49 @@
+# -*- coding: utf-8 -*-
+"""``manage.py generate_demo_data``: a deterministic demo history for the store.
+
+Run once on a store made by satchmo_load_l10n + satchmo_load_store. The work
+is done by demo_store.generator (see its docstring); this command only reads
+the options and prints one summary line.
+"""
+import datetime
+from optparse import make_option
+
+from django.core.management.base import BaseCommand, CommandError
+
+from demo_store.generator import DEFAULT_UNTIL, SIZES, AlreadyGenerated, generate
+
+DEFAULTS = {"categories": 12, "products": 40, "organizations": 6, "contacts": 30, "orders": 60}
+
+
+class Command(BaseCommand):
+    help = ("Create categories, products, organizations, contacts and orders "
+            "(deterministic from --seed) on top of Satchmo's sample store.")
+    option_list = BaseCommand.option_list + (
+        make_option("--seed", type="int", default=7, help="random seed (default 7)"),
+        make_option("--until", default=DEFAULT_UNTIL.isoformat(),
+                    help="the day the generated history ends (default %s)" % DEFAULT_UNTIL),
+    ) + tuple(make_option("--%s" % size, type="int", default=DEFAULTS[size],
+                          help="how many %s (default %d)" % (size, DEFAULTS[size]))
+              for size in SIZES)
+
+    def handle(self, *args, **options):
+        sizes = dict((size, options[size]) for size in SIZES)
+        if min(sizes.values()) < 0:
+            raise CommandError("sizes cannot be negative")
+        try:
+            until = datetime.datetime.strptime(options["until"], "%Y-%m-%d").date()
+        except ValueError:
+            raise CommandError("--until takes a date: YYYY-MM-DD")
+        verbose = int(options.get("verbosity", 1)) > 1
+        try:
+            counts = generate(options["seed"], sizes, until,
+                              progress=verbose and self.stdout.write or None)
+        except (AlreadyGenerated, ValueError) as error:
+            raise CommandError(str(error))
+        self.stdout.write(
+            "generated (seed %d): %d categories, %d products (+%d variations), "
+            "%d organizations, %d contacts (%d moved), %d orders in %.1fs; "
+            "admin login: %s\n" % (
+                options["seed"], counts["categories"], counts["products"],
+                counts["variations"], counts["organizations"], counts["contacts"],
+                counts["address_moves"], counts["orders"], counts["seconds"], counts["admin"]))
