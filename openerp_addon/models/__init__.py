@@ -2,4 +2,5 @@
 from . import backend
 from . import binding
 from . import sync_run
+from . import sync_run_count
 from . import settings
