@@ -34,16 +34,22 @@ def site():
     return Site.objects.get_current()
 
 
+import itertools
+
+_serial = itertools.count()
+
+
 def catalog():
     """A tax class, a category tree, a simple product and a configurable one
-    with a variation."""
+    with a variation (slugs made unique so that it can be called again)."""
+    n = next(_serial)
     tax = TaxClass.objects.create(title=u"Standard é", description=u"Taux normal 21 %")
-    root = Category.objects.create(site=site(), name=u"Vêtements", slug="vetements",
+    root = Category.objects.create(site=site(), name=u"Vêtements", slug="vetements-%d" % n,
                                    description=u"Tout ce qui s'enfile", ordering=2)
-    child = Category.objects.create(site=site(), name=u"Chaussures ß", slug="chaussures",
+    child = Category.objects.create(site=site(), name=u"Chaussures ß", slug="chaussures-%d" % n,
                                     parent=root, is_active=False)
-    shirt = Product.objects.create(site=site(), name=u"Chemise à carreaux", slug="chemise",
-                                   sku=u"CH-001", short_description=u"Coton égyptien",
+    shirt = Product.objects.create(site=site(), name=u"Chemise à carreaux", slug="chemise-%d" % n,
+                                   sku=u"CH-%03d" % n, short_description=u"Coton égyptien",
                                    description=u"<p>Très douce</p>", items_in_stock=Decimal("12"),
                                    weight=Decimal("0.35"), weight_units="kg", taxable=True,
                                    taxClass=tax, featured=True)
@@ -55,11 +61,11 @@ def catalog():
                          expires=datetime.date.today() + datetime.timedelta(days=30))
     group = OptionGroup.objects.create(site=site(), name=u"Taille", description=u"Größe")
     large = Option.objects.create(option_group=group, name=u"Grand", value="L")
-    base = Product.objects.create(site=site(), name=u"Pull", slug="pull", sku="PULL")
+    base = Product.objects.create(site=site(), name=u"Pull", slug="pull-%d" % n, sku="PULL-%d" % n)
     configurable = ConfigurableProduct.objects.create(product=base)
     configurable.option_group.add(group)
-    variant = Product.objects.create(site=site(), name=u"Pull (Grand)", slug="pull-l",
-                                     sku="PULL-L")
+    variant = Product.objects.create(site=site(), name=u"Pull (Grand)", slug="pull-l-%d" % n,
+                                     sku="PULL-L-%d" % n)
     variation = ProductVariation.objects.create(product=variant, parent=configurable)
     variation.options.add(large)
     Price.objects.create(product=variant, price=Decimal("40"), quantity=Decimal("1"))
