@@ -1,6 +1,7 @@
 # -*- coding: utf-8 -*-
 from . import backend
 from . import binding
+from . import field_map
 from . import sync_run
 from . import sync_run_count
 from . import settings

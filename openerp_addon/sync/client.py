@@ -1,0 +1,212 @@
+# -*- coding: utf-8 -*-
+"""The shop API client (docs/api.rst): HTTP, retries and typed errors, nothing else.
+
+Everything the pipeline needs to know about the wire ends here: it gets
+dicts back, or one of the ShopError subclasses below whose message tells a
+shop owner what is wrong (bad URL, shop unreachable, token rejected) and never
+contains the token, because these messages end up in run records, mapping
+rows and chatter messages that many people read.
+"""
+import logging
+import time
+
+import requests
+
+_logger = logging.getLogger(__name__)
+
+# Satchmo answers ``?ids=`` with at most 500 objects (docs/api.rst).
+MAX_IDS = 500
+
+
+class ShopError(Exception):
+    """Anything that stops us talking to the shop; str() is for people."""
+
+
+class ShopUnreachable(ShopError):
+    """No answer, a timeout, or the shop (or its proxy) failing with 5xx/429 after retries."""
+
+
+class TokenRejected(ShopError):
+    """The shop answered 401/403: the API token is missing, wrong or revoked."""
+
+
+class BadResponse(ShopError):
+    """The shop answered, but not what the API promises (status, JSON, shape)."""
+
+
+class BadUrl(ShopError):
+    """The configured URL cannot be a shop API (malformed, or no API root there)."""
+
+
+class CursorPruned(ShopError):
+    """The stored cursor is older than the change feed keeps: a full resync is needed."""
+
+    def __init__(self, message, horizon=None):
+        super(CursorPruned, self).__init__(message)
+        self.horizon = horizon
+
+
+RETRY_STATUSES = (429, 500, 502, 503, 504)
+
+
+class ShopClient(object):
+    """A session on one shop's API, rooted at ``<url>/api/v1/``.
+
+    ``url`` is the shop's address as people type it (``https://shop.example``);
+    ``/api/v1/`` is appended unless already there.
+    """
+
+    def __init__(self, url, token, verify=True, timeout=30, retries=3, backoff=0.5,
+                 sleep=time.sleep, session=None):
+        self.root = self._api_root(url)
+        self._token = token or ''
+        self.verify = verify
+        # (connect, read): an unreachable host fails fast, a slow page gets time
+        self.timeout = (min(10.0, float(timeout)), float(timeout))
+        self.retries = retries
+        self.backoff = backoff
+        self._sleep = sleep
+        self.session = session or requests.Session()
+        self.session.headers.update({
+            'Authorization': 'Token %s' % self._token,
+            'Accept': 'application/json',
+            'User-Agent': 'openerp-satchmo-connector/7.0',
+        })
+
+    @staticmethod
+    def _api_root(url):
+        url = (url or '').strip()
+        if not url.startswith(('http://', 'https://')):
+            raise BadUrl("The shop URL must start with http:// or https:// (got %r)." % url)
+        url = url.rstrip('/')
+        if not url.endswith('/api/v1'):
+            url += '/api/v1'
+        return url + '/'
+
+    # -- the API, one method per endpoint ------------------------------------------------
+    def check(self):
+        """GET the API root: proves URL, reachability and token at once (Test connection)."""
+        root = self._get('')
+        if not isinstance(root, dict) or 'products' not in root:
+            raise BadUrl("%s answers, but it is not the Satchmo shop API (no resource list)."
+                         % self.root)
+        return root
+
+    def changes(self, after, limit=500):
+        """One page of the change feed after ``after``."""
+        page = self._get('changes/', {'after': int(after or 0), 'limit': int(limit)})
+        self._expect(page, ('results', 'last_seq'), 'changes')
+        return page
+
+    def head(self):
+        """The newest sequence number a full resync may store as its cursor."""
+        answer = self._get('changes/head/')
+        self._expect(answer, ('last_seq',), 'changes/head')
+        return int(answer['last_seq'])
+
+    def fetch(self, resource, ids):
+        """The objects of ``resource`` with these ids that still exist (missing = deleted)."""
+        ids = [int(i) for i in ids]
+        found = []
+        for start in range(0, len(ids), MAX_IDS):
+            chunk = ids[start:start + MAX_IDS]
+            page = self._get('%s/' % resource, {'ids': ','.join(str(i) for i in chunk)})
+            self._expect(page, ('results',), resource)
+            found.extend(page['results'])
+        return found
+
+    def list_page(self, resource, after_id=0, limit=100):
+        """One keyset page of a resource: (objects, more)."""
+        page = self._get('%s/' % resource, {'after_id': int(after_id), 'limit': int(limit)})
+        self._expect(page, ('results',), resource)
+        return page['results'], bool(page.get('next')) and bool(page['results'])
+
+    def list_all(self, resource, limit=100):
+        """Every object of a resource, page by page (a generator of pages)."""
+        after = 0
+        while True:
+            objects, more = self.list_page(resource, after, limit)
+            if objects:
+                yield objects
+            if not more:
+                return
+            after = objects[-1]['id']
+
+    # -- transport ------------------------------------------------------------------------
+    def _get(self, path, params=None):
+        url = self.root + path
+        attempt = 0
+        while True:
+            attempt += 1
+            try:
+                response = self.session.get(url, params=params, timeout=self.timeout,
+                                            verify=self.verify, allow_redirects=False)
+            except requests.exceptions.SSLError as error:
+                raise ShopUnreachable(self._scrub(
+                    "TLS failed talking to %s (%s). Check the certificate, or turn off "
+                    "certificate verification for a test shop." % (self.root, error)))
+            except (requests.exceptions.InvalidURL, requests.exceptions.MissingSchema,
+                    requests.exceptions.InvalidSchema) as error:
+                raise BadUrl(self._scrub("The shop URL is not valid: %s" % error))
+            except (requests.exceptions.ConnectionError, requests.exceptions.Timeout) as error:
+                if attempt <= self.retries:
+                    self._wait(attempt)
+                    continue
+                raise ShopUnreachable(self._scrub(
+                    "The shop at %s does not answer (%s, after %d attempts)."
+                    % (self.root, type(error).__name__, attempt)))
+            if response.status_code in RETRY_STATUSES and attempt <= self.retries:
+                self._wait(attempt, response.headers.get('Retry-After'))
+                continue
+            return self._decode(response, path)
+
+    def _wait(self, attempt, retry_after=None):
+        delay = self.backoff * (2 ** (attempt - 1))
+        if retry_after:
+            try:
+                delay = max(delay, float(retry_after))
+            except ValueError:
+                pass  # an HTTP date: the backoff is good enough
+        self._sleep(min(delay, 60.0))
+
+    def _decode(self, response, path):
+        status = response.status_code
+        body = None
+        try:
+            body = response.json()
+        except ValueError:
+            pass
+        detail = isinstance(body, dict) and body.get('detail') or ''
+        if status in (401, 403):
+            raise TokenRejected("The shop rejected the API token (HTTP %d). Create a new token "
+                                "with manage.py satchmo_api_token and enter it again." % status)
+        if status == 410 and isinstance(body, dict) and body.get('error') == 'cursor_pruned':
+            raise CursorPruned(self._scrub("The shop pruned its change feed past our cursor: %s"
+                                           % detail), body.get('horizon'))
+        if status == 404 and path == '':
+            raise BadUrl("There is no shop API at %s (HTTP 404): check the shop URL."
+                         % self.root)
+        if status in RETRY_STATUSES:
+            raise ShopUnreachable(self._scrub("The shop at %s fails (HTTP %d) %s"
+                                              % (self.root, status, detail)).strip())
+        if 300 <= status < 400:
+            raise BadUrl("%s redirects to %s: enter the final shop URL."
+                         % (self.root, response.headers.get('Location', '?')))
+        if status != 200:
+            raise BadResponse(self._scrub("The shop answered HTTP %d to %s: %s"
+                                          % (status, path or '/', detail or 'no detail')))
+        if body is None:
+            raise BadResponse("The shop answered %s with something that is not JSON."
+                              % (self.root + path))
+        return body
+
+    @staticmethod
+    def _expect(body, keys, what):
+        if not isinstance(body, dict) or any(key not in body for key in keys):
+            raise BadResponse("The shop's answer for %s lacks %s." % (what, ', '.join(keys)))
+
+    def _scrub(self, text):
+        """Messages may quote URLs or server text: never let the token through."""
+        if self._token and len(self._token) >= 4:
+            text = text.replace(self._token, '<token>')
+        return text

@@ -1,0 +1,32 @@
+# -*- coding: utf-8 -*-
+"""One run per shop at a time: a PostgreSQL advisory lock keyed on the backend.
+
+A transaction-level advisory lock (pg_try_advisory_xact_lock) in a cursor of
+its own: it never blocks (a second run learns at once that it must yield), it
+does not lock the backend row (which each batch updates with the advanced
+cursor), and PostgreSQL releases it when that transaction ends - also when
+the server dies, so a killed run never leaves a stale lock behind. Unlike
+a session-level lock, it cannot leak into OpenERP's pooled connections.
+"""
+from contextlib import contextmanager
+
+# The first key of the two-key advisory lock: "this is a Satchmo backend id".
+LOCK_NAMESPACE = 0x5A7C
+
+
+def try_lock(cr, backend_id):
+    cr.execute('SELECT pg_try_advisory_xact_lock(%s, %s)', (LOCK_NAMESPACE, int(backend_id)))
+    return cr.fetchone()[0]
+
+
+@contextmanager
+def backend_lock(cursors, backend_id):
+    """Yields True when this run holds the shop's lock, False when another run does."""
+    cr = cursors.cursor()
+    shared = cr is getattr(cursors, 'cr', None)
+    try:
+        yield try_lock(cr, backend_id)
+    finally:
+        if not shared:
+            cr.rollback()  # ends the transaction: releases the lock
+            cr.close()

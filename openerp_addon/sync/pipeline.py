@@ -1,0 +1,248 @@
+# -*- coding: utf-8 -*-
+"""The whole sync run, top to bottom.
+
+    run_sync
+      open the run record
+      take the shop's lock (or record "yielded" and stop)
+      incremental: read the change feed from the backend's cursor, page by page
+      full (or first run, or cursor pruned): store head, list every resource
+        per batch (a feed page, or a listing page):
+          per resource in dependency order: fetch changed objects by ids
+            per object: savepoint, map, bind, apply (importer.Env.import_one)
+          commit the batch together with the advanced cursor
+      retry failed rows that are due, and rows marked dirty
+      tell the managers about new failures; close the run record
+
+The cursor only advances in the same transaction as the work it covers, so a
+server killed mid-run resumes from the last committed batch: changes after it
+are read again, and importing a change twice is harmless (same binding row,
+same record, digest equal -> unchanged).
+"""
+import logging
+from collections import OrderedDict
+
+from openerp import SUPERUSER_ID
+from openerp.osv import orm
+
+from . import resources
+from .binder import Binder
+from .client import CursorPruned, ShopClient, ShopError
+from .cursors import DatabaseCursors
+from .importer import Counts, Env
+from .lock import backend_lock, try_lock
+from .runlog import RunLog
+
+_logger = logging.getLogger(__name__)
+
+resources.load()
+
+# How many changes one feed page (= one committed batch) holds.
+FEED_PAGE = 500
+
+
+def make_client(backend):
+    """The real HTTP client of a backend (tests pass a factory of fakes instead)."""
+    return ShopClient(backend.url, backend.api_token or '', verify=backend.verify_tls,
+                      timeout=backend.timeout or 30)
+
+
+def run_sync(cr, uid, backend_id, full=False, context=None, client_factory=None,
+             cursors=None):
+    """Synchronize one shop; returns the id of the satchmo.sync.run that tells how it went."""
+    cursors = cursors or DatabaseCursors(cr.dbname)
+    sync = Sync(cursors, uid, backend_id, client_factory or make_client, context)
+    log = RunLog(cursors, uid, backend_id, full, context)
+    run_id = log.start()
+    with backend_lock(cursors, backend_id) as locked:
+        if not locked:
+            log.finish('yielded', 'Another run of this shop was in progress; this run '
+                                  'stopped without importing anything.')
+            return run_id
+        log.interrupted_runs()
+        try:
+            note = sync.run(full)
+        except ShopError as error:
+            log.finish('failed', u'%s' % error, sync.counts)
+            sync.notify(run_id)
+            return run_id
+        except Exception as error:
+            _logger.exception("satchmo: run %s of backend %s crashed", run_id, backend_id)
+            log.finish('failed', u'Unexpected error (see the server log): %s: %s'
+                       % (type(error).__name__, error), sync.counts)
+            sync.notify(run_id)
+            return run_id
+        log.finish('done', note, sync.counts)
+        sync.notify(run_id)
+    return run_id
+
+
+def retry(cr, uid, binding_ids, context=None, client_factory=None):
+    """Import exactly these mapping rows again, now, in the caller's transaction."""
+    bindings = Sync.pool_of(cr).get('satchmo.binding')
+    rows = bindings.browse(cr, uid, binding_ids, context=context)
+    by_backend = OrderedDict()
+    for row in rows:
+        by_backend.setdefault(row.backend_id.id, []).append(row)
+    counts = Counts()
+    for backend_id, backend_rows in by_backend.items():
+        if not try_lock(cr, backend_id):
+            raise orm.except_orm('Synchronization running',
+                                 'A synchronization of this shop is running: retry when it '
+                                 'has finished.')
+        sync = Sync(None, uid, backend_id, client_factory or make_client, context)
+        env = sync.env(cr, sync.pool_of(cr))
+        try:
+            sync.reimport(env, backend_rows)
+        except ShopError as error:
+            raise orm.except_orm('Shop not available', u'%s' % error)
+        counts.merge(env.counts)
+    return counts
+
+
+class Sync(object):
+    """The steps of one run of one shop; ``run_sync`` above is the order they go in."""
+
+    def __init__(self, cursors, uid, backend_id, client_factory, context=None):
+        self.cursors = cursors
+        self.uid = uid
+        self.backend_id = backend_id
+        self.client_factory = client_factory
+        self.context = context or {}
+        self.counts = Counts()
+        self._client = None
+
+    @staticmethod
+    def pool_of(cr):
+        from openerp import pooler
+        return pooler.get_pool(cr.dbname)
+
+    def backend(self, cr, pool):
+        return pool.get('satchmo.backend').browse(cr, self.uid, self.backend_id,
+                                                  context=self.context)
+
+    def client(self, backend):
+        """The shop client, made once per run (read as superuser: the token is manager-only)."""
+        if self._client is None:
+            backend = backend._table.browse(backend._cr, SUPERUSER_ID, backend.id,
+                                            context=self.context)
+            self._client = self.client_factory(backend)
+        return self._client
+
+    def env(self, cr, pool):
+        backend = self.backend(cr, pool)
+        binder = Binder(cr, self.uid, pool, self.backend_id,
+                        retry_limit=backend.retry_limit or 5, context=self.context)
+        return Env(cr, self.uid, pool, backend, self.client(backend), binder, self.context)
+
+    def batch(self, work, cursor=None):
+        """Run ``work(env)`` in one transaction, committed with the cursor it reached."""
+        with self.cursors.session() as (cr, pool):
+            env = self.env(cr, pool)
+            work(env)
+            if cursor is not None:
+                pool.get('satchmo.backend').write(cr, self.uid, [self.backend_id],
+                                                  {'cursor': cursor}, context=self.context)
+        self.counts.merge(env.counts)  # only what was committed is counted
+
+    # -- the run ---------------------------------------------------------------------------
+    def run(self, full):
+        with self.cursors.session() as (cr, pool):
+            position = self.backend(cr, pool).cursor or 0
+            self.client(self.backend(cr, pool))
+        note = None
+        if full or not position:
+            self.full_resync()
+        else:
+            try:
+                self.read_feed(position)
+            except CursorPruned as error:
+                note = (u'The shop pruned its change feed past our cursor %d (horizon %s): '
+                        u'this run listed everything instead.' % (position, error.horizon))
+                self.full_resync()
+        self.batch(self.retry_due)
+        return note
+
+    def read_feed(self, position):
+        client = self._client
+        while True:
+            page = client.changes(position, limit=FEED_PAGE)
+            changes = page['results']
+            self.batch(lambda env: self.apply_changes(env, changes), cursor=page['last_seq'])
+            position = page['last_seq']
+            if not page.get('has_more') or not changes:
+                return
+
+    def apply_changes(self, env, changes):
+        """One feed page: the latest operation per object, resources in dependency order."""
+        latest = OrderedDict()
+        for change in changes:
+            latest[(change['resource'], change['id'])] = change['operation']
+        names = set(resource for resource, _ in latest)
+        for resource in resources.in_order(names):
+            upserts = [i for (r, i), op in latest.items() if r == resource and op != 'delete']
+            deletes = [i for (r, i), op in latest.items() if r == resource and op == 'delete']
+            self.import_ids(env, resource, upserts)
+            for shop_id in deletes:
+                env.delete_one(resource, shop_id)
+
+    def import_ids(self, env, resource, ids, force=False):
+        """Fetch objects by ids in pages and import them; an id the shop lacks was deleted."""
+        size = env.backend.page_size or 100
+        for start in range(0, len(ids), size):
+            chunk = ids[start:start + size]
+            found = env.client.fetch(resource, chunk)
+            for payload in found:
+                env.import_one(resource, payload, force=force)
+            present = set(str(payload['id']) for payload in found)
+            for shop_id in chunk:
+                if str(shop_id) not in present:
+                    env.delete_one(resource, shop_id)
+
+    def full_resync(self):
+        """List every resource and import what differs; store the head read first."""
+        head = self._client.head()
+        for resource in resources.in_order():
+            listed = set()
+            for page in self._client.list_all(resource, limit=self.page_size()):
+                self.batch(lambda env: [env.import_one(resource, p) for p in page])
+                listed.update(str(payload['id']) for payload in page)
+            self.batch(lambda env: self.archive_unlisted(env, resource, listed))
+        self.batch(lambda env: None, cursor=head)
+
+    def archive_unlisted(self, env, resource, listed):
+        for shop_id in env.binder.bound_ids(resource):
+            if shop_id not in listed:
+                env.delete_one(resource, shop_id)
+
+    def retry_due(self, env):
+        rows = env.binder.model.browse(env.cr, self.uid, env.binder.due_for_retry(),
+                                       context=self.context)
+        self.reimport(env, rows)
+
+    def reimport(self, env, rows):
+        """Fetch these rows' objects again and import them, even if their payload is unchanged."""
+        by_resource = OrderedDict()
+        for row in rows:
+            by_resource.setdefault(row.resource, []).append(int(row.shop_id))
+        for resource in resources.in_order(set(by_resource)):
+            self.import_ids(env, resource, by_resource[resource], force=True)
+
+    def page_size(self):
+        with self.cursors.session() as (cr, pool):
+            return self.backend(cr, pool).page_size or 100
+
+    def notify(self, run_id):
+        """One message on the backend when this run produced new failures."""
+        if not self.counts.new_failures:
+            return
+        failed = dict((resource, row['failed'])
+                      for resource, row in self.counts.by_resource.items() if row['failed'])
+        try:
+            with self.cursors.session() as (cr, pool):
+                backends = pool.get('satchmo.backend')
+                if hasattr(backends, 'notify_failures'):
+                    backends.notify_failures(cr, self.uid, self.backend_id, run_id,
+                                             failed or self.counts.new_failures,
+                                             context=self.context)
+        except Exception:
+            _logger.exception("satchmo: could not post the failures of run %s", run_id)
