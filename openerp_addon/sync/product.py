@@ -41,7 +41,7 @@ class variant_name(Rule):
     """The option values that define a variation, e.g. "Large, Blue"."""
 
     def __call__(self, payload, env):
-        values = [option.get('value') or option.get('name') or ''
+        values = [option.get('name') or option.get('value') or ''
                   for option in payload.get('options') or []]
         return u', '.join(v for v in values if v)[:64] or False
 

@@ -1,5 +1,26 @@
 # -*- coding: utf-8 -*-
 """OpenERP 7 runs only the test modules listed here (no discovery)."""
+from . import test_binder
+from . import test_client
+from . import test_mappers
+from . import test_pipeline
+from . import test_backend
+from . import test_connection
+from . import test_notify
+from . import test_security
+from . import test_settings
+from . import test_sync_run
 
-fast_suite = []
+fast_suite = [
+    test_binder,
+    test_client,
+    test_mappers,
+    test_pipeline,
+    test_backend,
+    test_connection,
+    test_notify,
+    test_security,
+    test_settings,
+    test_sync_run,
+]
 checks = []

@@ -1,0 +1,94 @@
+# -*- coding: utf-8 -*-
+"""A stand-in for ShopClient over recorded payloads (payloads/*.json, docs/api.rst).
+
+Unit tests only: the pipeline takes a client factory, and these tests give it
+one that answers from memory, with a change feed the test writes to. The
+end-to-end tests (tests/e2e) use the real shop.
+"""
+import copy
+import json
+import os
+
+from openerp.addons.openerp_addon.sync.client import CursorPruned, ShopUnreachable
+
+HERE = os.path.dirname(__file__)
+RESOURCES = ('countries', 'categories', 'products', 'organizations', 'contacts')
+
+
+def recorded(resource):
+    with open(os.path.join(HERE, 'payloads', '%s.json' % resource)) as handle:
+        return json.load(handle)
+
+
+class FakeShop(object):
+
+    def __init__(self, resources=RESOURCES):
+        self.objects = dict((name, dict((o['id'], o) for o in recorded(name)))
+                            for name in resources)
+        self.feed = []
+        self.horizon = 0
+        self.down = False
+        self.calls = []
+        for name in resources:  # as the shop's backfill does
+            for shop_id in sorted(self.objects[name]):
+                self._log(name, shop_id, 'upsert')
+
+    # -- arranging ------------------------------------------------------------------------
+    def change(self, resource, shop_id, **values):
+        """Edit (or create) an object and record the change in the feed, as signals do."""
+        obj = self.objects.setdefault(resource, {}).setdefault(shop_id, {'id': shop_id})
+        obj.update(values)
+        self._log(resource, shop_id, 'upsert')
+        return obj
+
+    def add(self, resource, payload):
+        self.objects.setdefault(resource, {})[payload['id']] = payload
+        self._log(resource, payload['id'], 'upsert')
+
+    def delete(self, resource, shop_id):
+        self.objects[resource].pop(shop_id, None)
+        self._log(resource, shop_id, 'delete')
+
+    def _log(self, resource, shop_id, operation):
+        seq = len(self.feed) + 1
+        self.feed.append({'seq': seq, 'resource': resource, 'id': shop_id,
+                          'operation': operation})
+
+    def factory(self, backend):
+        return self
+
+    # -- the ShopClient interface -------------------------------------------------------------
+    def _call(self, *what):
+        self.calls.append(what)
+        if self.down:
+            raise ShopUnreachable('The shop at http://shop.test/api/v1/ does not answer '
+                                  '(ConnectionError, after 4 attempts).')
+
+    def check(self):
+        self._call('check')
+        return dict((name, 'http://shop.test/api/v1/%s/' % name) for name in RESOURCES)
+
+    def head(self):
+        self._call('head')
+        return len(self.feed)
+
+    def changes(self, after, limit=500):
+        self._call('changes', after)
+        if after < self.horizon:
+            raise CursorPruned('pruned', self.horizon)
+        results = [c for c in self.feed if c['seq'] > after][:limit]
+        last = results and results[-1]['seq'] or after
+        return {'results': copy.deepcopy(results), 'last_seq': last,
+                'has_more': last < len(self.feed), 'horizon': self.horizon}
+
+    def fetch(self, resource, ids):
+        self._call('fetch', resource, tuple(ids))
+        objects = self.objects.get(resource, {})
+        return [copy.deepcopy(objects[int(i)]) for i in sorted(set(int(i) for i in ids))
+                if int(i) in objects]
+
+    def list_all(self, resource, limit=100):
+        self._call('list', resource)
+        objects = [copy.deepcopy(o) for _, o in sorted(self.objects.get(resource, {}).items())]
+        for start in range(0, len(objects), limit):
+            yield objects[start:start + limit]
