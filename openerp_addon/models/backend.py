@@ -235,7 +235,8 @@ class satchmo_backend(orm.Model):
         shops from syncing: its error is logged and recorded by the pipeline
         in its run, and the loop goes on.
         """
-        backend_ids = self.search(cr, uid, [('active', '=', True)],
+        # every company's shops: the cron user may belong to one company only
+        backend_ids = self.search(cr, SUPERUSER_ID, [('active', '=', True)],
                                   context=context)
         for backend_id in backend_ids:
             try:
