@@ -12,6 +12,9 @@ from openerp.tools.translate import _
 
 from .backend import INTERVAL_TYPES, MANAGER_GROUP
 
+# someone waits in front of the page: give up sooner than a run would
+TEST_TIMEOUT = 10
+
 
 class satchmo_config_settings(orm.TransientModel):
     _name = 'satchmo.config.settings'
@@ -97,7 +100,8 @@ class satchmo_config_settings(orm.TransientModel):
         backend_obj = self.pool.get('satchmo.backend')
         root = backend_obj.check_connection(
             cr, uid, config.shop_url, config.shop_api_token,
-            verify=config.shop_verify_tls, context=context)
+            verify=config.shop_verify_tls, timeout=TEST_TIMEOUT,
+            context=context)
         raise orm.except_orm(
             _('Connection test succeeded'),
             _('The shop answered and accepted the token. Resources: %s')
