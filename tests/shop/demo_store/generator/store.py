@@ -60,6 +60,9 @@ def set_up_store():
     config = Config.objects.get(site=site)
     countries = Country.objects.filter(iso2_code__in=[locale["country"] for locale in LOCALES])
     config.in_country_only = False
+    if not config.store_email:
+        # Satchmo mails customers from this address (and fails without one)
+        config.store_email = "shop@example.com"
     config.save()
     for country in countries:
         config.shipping_countries.add(country)
