@@ -127,8 +127,11 @@ def shop_venv():
 
 
 def harness_venv():
-    # the base interpreter, also when called from inside the harness venv itself
-    return Venv("harness", Path(getattr(sys, "_base_executable", sys.executable)))
+    # the base interpreter, also when called from inside the harness venv itself: there
+    # sys._base_executable names python3.11 where the outer run saw python3 (a symlink to
+    # it), and a digest of the unresolved path made the e2e suite rebuild - delete - the
+    # venv it was running in. The resolved path is the same from both sides.
+    return Venv("harness", Path(getattr(sys, "_base_executable", sys.executable)).resolve())
 
 
 def ensure_all(log):
