@@ -26,10 +26,14 @@ HORIZON_TABLE = "satchmo_api_feedhorizon"
 
 _FORGET_EARLIER = (
     "DELETE FROM " + TABLE + " WHERE txid = txid_current() "
-    "AND resource = %s AND object_id = %s")
+    "AND resource = %s AND object_id = %s AND (operation = 'upsert' OR %s = 'delete')")
+# A cascade sends the children's post_delete (an upsert of the parent) after
+# the parent's own delete: once deleted in this transaction, it stays so.
 _INSERT = (
     "INSERT INTO " + TABLE + " (resource, object_id, operation, txid, bound, created) "
-    "VALUES (%s, %s, %s, txid_current(), NULL, %s)")
+    "SELECT %s, %s, %s, txid_current(), NULL, %s WHERE NOT EXISTS ("
+    "SELECT 1 FROM " + TABLE + " WHERE txid = txid_current() AND resource = %s "
+    "AND object_id = %s AND operation = 'delete')")
 _SET_BOUND = (
     "UPDATE " + TABLE + " SET bound = txid_snapshot_xmax(txid_current_snapshot()) "
     "WHERE txid = txid_current() AND bound IS NULL")
@@ -43,8 +47,8 @@ def record(resource, object_ids, operation):
     for object_id in object_ids:
         if object_id is None:
             continue
-        cursor.execute(_FORGET_EARLIER, [resource, object_id])
-        cursor.execute(_INSERT, [resource, object_id, operation, now])
+        cursor.execute(_FORGET_EARLIER, [resource, object_id, operation])
+        cursor.execute(_INSERT, [resource, object_id, operation, now, resource, object_id])
     cursor.execute(_SET_BOUND)
     # Inside a managed transaction this only marks it dirty; outside one
     # (Django 1.3 commits each save before post_save) it commits our rows.
