@@ -95,8 +95,18 @@ class Importer(object):
         if res_id:
             model.write(self.cr, self.uid, [res_id], values, context=self.env.context)
             return model_name, res_id, False
+        if 'company_id' in model._all_columns and 'company_id' not in values:
+            values = dict(values, company_id=self.env.backend.company_id.id)  # the shop's
         res_id = model.create(self.cr, self.uid, values, context=self.env.create_context)
         return model_name, res_id, True
+
+    def after_bind(self, payload, res_id):
+        """After the row is bound (synced): an outcome that replaces created/updated, or None.
+
+        Orders use it to put their row in exception (totals that differ)
+        while keeping the draft order they built, which a failure would roll back.
+        """
+        return None
 
     def check_required(self, model, values, creating):
         """Say which required field is empty, rather than let PostgreSQL fail the query."""
@@ -165,6 +175,7 @@ class Env(object):
             values = importer.map(payload)
             model, res_id, created = importer.apply(payload, values, res_id)
             self.binder.bind(resource, shop_id, model, res_id, digest)
+            outcome = importer.after_bind(payload, res_id)  # may hold the row for a person
         except ShopError:
             self.cr.execute('ROLLBACK TO SAVEPOINT %s' % savepoint)
             raise  # the shop went away: the whole run stops, nothing is marked failed
@@ -178,7 +189,7 @@ class Env(object):
         finally:
             self._in_progress.discard(key)
         self.cr.execute('RELEASE SAVEPOINT %s' % savepoint)
-        return self._count(resource, 'created' if created else 'updated')
+        return self._count(resource, outcome or ('created' if created else 'updated'))
 
     def delete_one(self, resource, shop_id):
         """The shop deleted an object: archive its record, keep the row (history)."""

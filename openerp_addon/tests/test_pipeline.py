@@ -1,6 +1,7 @@
 # -*- coding: utf-8 -*-
 """Whole runs over a fake shop: first sync, changes, deletes, failures, retries, locks."""
 from openerp.addons.openerp_addon.sync import pipeline
+from openerp.addons.openerp_addon.sync.client import ShopUnreachable
 
 from .common import TOKEN, ConnectorCase
 
@@ -183,3 +184,40 @@ class TestPipeline(ConnectorCase):
         self.assertEqual(run.state, 'yielded')
         self.assertIn('Another run', run.reason)
         self.assertFalse(self.binding('products', 10))
+
+    def test_a_run_killed_mid_way_keeps_what_it_committed_and_resumes(self):
+        self.sync()
+        for shop_id in (10, 21, 22):
+            self.shop.change('products', shop_id, description='second edition')
+        self.shop.change('contacts', 8, email='late@example.com')
+        start = len(self.shop.feed) - 4
+        fetch, fetched = self.shop.fetch, []
+
+        def dies_on_the_second_batch(resource, ids):
+            fetched.append(resource)
+            if len(fetched) > 1:
+                raise ShopUnreachable('killed')
+            return fetch(resource, ids)
+        self.shop.fetch = dies_on_the_second_batch
+        page = pipeline.FEED_PAGE
+        pipeline.FEED_PAGE = 1
+        try:
+            self.assertEqual(self.sync().state, 'failed')
+        finally:
+            pipeline.FEED_PAGE = page
+            del self.shop.fetch
+        backend = self.backends.browse(self.cr, self.uid, self.backend_id)
+        self.assertEqual(backend.cursor, start + 1)  # the first batch, and only it
+        self.assertEqual(self.record('products', 10).description, 'second edition')
+        self.assertFalse(self.record('products', 21).description)
+        rows_before = self.bindings.search(self.cr, self.uid, [], count=True)
+        run = self.sync()
+        self.assertEqual(run.state, 'done', run.reason)
+        self.assertEqual(self.counts(run)['products'], (0, 2, 0, 0))
+        self.assertEqual(self.record('contacts', 8).email, 'late@example.com')
+        self.assertEqual(self.bindings.search(self.cr, self.uid, [], count=True), rows_before)
+
+    def test_records_belong_to_the_shop_company(self):
+        self.sync()
+        company_id = self.ref('base.main_company')
+        self.assertEqual(self.record('contacts', 7).company_id.id, company_id)
