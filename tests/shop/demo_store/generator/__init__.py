@@ -18,7 +18,7 @@ from product.models import Discount, Product
 from satchmo_store.shop import notification, signals
 from satchmo_store.shop.models import Order
 
-from . import catalog, customers, orders, store
+from . import catalog, customers, lookups, orders, store
 from .dice import Dice, Timeline
 
 # The history ends on a fixed day, not "today": same seed, same time stamps.
@@ -80,7 +80,8 @@ def _generate(seed, sizes, timeline, progress):
     # No "your order has shipped" mail for orders shipped in the past.
     signals.satchmo_order_status_changed.disconnect(notification.notify_on_ship_listener)
     try:
-        maker.run(plans, moves, checkpoint, every=CHUNK)
+        with lookups.memoized():
+            maker.run(plans, moves, checkpoint, every=CHUNK)
     finally:
         signals.satchmo_order_status_changed.connect(notification.notify_on_ship_listener)
     for discount in discounts:
