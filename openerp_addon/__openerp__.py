@@ -25,6 +25,8 @@ shop object that shows what failed and why, and lets people retry it.
         "views/satchmo_binding_actions.xml",
         "views/satchmo_config_settings_view.xml",
         "data/ir_cron.xml",
+        "data/sales_data.xml",
+        "views/backend_sales.xml",
     ],
     "installable": True,
     "application": True,

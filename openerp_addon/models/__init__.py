@@ -5,3 +5,6 @@ from . import field_map
 from . import sync_run
 from . import sync_run_count
 from . import settings
+from . import backend_sales
+from . import payment_binding
+from . import field_map_orders

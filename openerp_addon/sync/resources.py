@@ -32,3 +32,4 @@ def in_order(names=None):
 def load():
     """Import the resource modules so that they register (done once, at import time)."""
     from . import country, category, product, partner  # noqa: registering side effects
+    from . import order  # noqa: part 2, orders (and their payments)

@@ -1,0 +1,208 @@
+# -*- coding: utf-8 -*-
+"""Part 2 settings of a shop backend: how orders become sales, invoices and payments.
+
+Kept apart from backend.py (the connection and the schedule) because these
+are accounting choices an accountant reviews: which pricelist (its currency
+is the shop's currency), which journals, which OpenERP tax stands for which
+Satchmo tax class and rate, and how far the connector may go on its own
+(the four automation switches). Every field has a default for the company of
+the backend, so a shop configured with only its URL and token imports orders
+at once; the defaults are ordinary values people can change.
+"""
+from openerp.osv import fields, orm
+from openerp.tools.translate import _
+
+# Satchmo's order statuses (satchmo_store.shop.models.ORDER_STATUS).
+SHOP_STATUSES = ('Temp', 'New', 'Blocked', 'In Process', 'Billed', 'Shipped', 'Complete',
+                 'Cancelled')
+DEFAULT_STATUSES = u', '.join(s for s in SHOP_STATUSES if s != 'Temp')
+
+
+def _first(model, cr, uid, domain, context=None):
+    ids = model.search(cr, uid, domain, limit=1, context=context)
+    return ids and ids[0] or False
+
+
+class satchmo_backend(orm.Model):
+    _inherit = 'satchmo.backend'
+
+    def _company(self, cr, uid, context=None):
+        return self.pool.get('res.company')._company_default_get(
+            cr, uid, 'satchmo.backend', context=context)
+
+    def _default_pricelist(self, cr, uid, context=None):
+        company_id = self._company(cr, uid, context)
+        return _first(self.pool.get('product.pricelist'), cr, uid, [
+            ('type', '=', 'sale'), '|', ('company_id', '=', company_id),
+            ('company_id', '=', False)], context)
+
+    def _default_sale_shop(self, cr, uid, context=None):
+        return _first(self.pool.get('sale.shop'), cr, uid, [
+            ('company_id', 'in', [self._company(cr, uid, context), False])], context)
+
+    def _default_journal(self, kinds):
+        def default(self, cr, uid, context=None):
+            return _first(self.pool.get('account.journal'), cr, uid, [
+                ('type', 'in', kinds), ('company_id', '=', self._company(cr, uid, context))],
+                context)
+        return default
+
+    def _default_tax_account(self, cr, uid, context=None):
+        """An output-tax account of the company, for taxes the connector creates."""
+        accounts = self.pool.get('account.account')
+        company_id = self._company(cr, uid, context)
+        for pattern in ('output vat', 'vat', 'tax'):
+            found = _first(accounts, cr, uid, [
+                ('company_id', '=', company_id), ('type', '=', 'other'),
+                ('name', 'ilike', pattern)], context)
+            if found:
+                return found
+        return False
+
+    def _default_product(self, xmlid):
+        def default(self, cr, uid, context=None):
+            try:
+                return self.pool.get('ir.model.data').get_object_reference(
+                    cr, uid, 'openerp_addon', xmlid)[1]
+            except ValueError:
+                return False
+        return default
+
+    _columns = {
+        'pricelist_id': fields.many2one(
+            'product.pricelist', 'Pricelist', domain=[('type', '=', 'sale')],
+            help="Its currency is the currency of the shop's orders."),
+        'sale_shop_id': fields.many2one('sale.shop', 'Sale shop / warehouse'),
+        'sale_journal_id': fields.many2one(
+            'account.journal', 'Sales journal', domain=[('type', '=', 'sale')],
+            help="The journal of the invoices of shop orders."),
+        'payment_journal_id': fields.many2one(
+            'account.journal', 'Default payment journal',
+            domain=[('type', 'in', ('bank', 'cash'))],
+            help="For payments of a payment module no mapping line names."),
+        'payment_journal_ids': fields.one2many(
+            'satchmo.payment.journal', 'backend_id', 'Payment journals',
+            help="Which journal receives the payments of each Satchmo payment module."),
+        'tax_map_ids': fields.one2many(
+            'satchmo.tax.map', 'backend_id', 'Tax mapping',
+            help="Which OpenERP tax stands for a Satchmo tax class (at a rate)."),
+        'create_taxes': fields.boolean(
+            'Create missing taxes',
+            help="When an order uses a tax class and rate no mapping line covers, create "
+                 "the tax (or reuse a sale tax of that rate) and a mapping line, for review. "
+                 "Off: such an order fails, saying which mapping line is missing."),
+        'tax_account_id': fields.many2one(
+            'account.account', 'Account of created taxes',
+            help="The tax account of the taxes the connector creates."),
+        'shipping_product_id': fields.many2one(
+            'product.product', 'Shipping product',
+            help="The product of the shipping line (cost minus shipping discount)."),
+        'discount_product_id': fields.many2one(
+            'product.product', 'Discount product',
+            help="The product of discount lines (item discounts that are not a whole "
+                 "percentage, and any order discount left)."),
+        'order_prefix': fields.char(
+            'Order name prefix', size=16,
+            help="OpenERP order name = prefix + the shop's order number."),
+        'import_statuses': fields.char(
+            'Statuses to import', size=256,
+            help="Comma-separated shop statuses; orders in other statuses are skipped. "
+                 "Satchmo's statuses: %s." % ', '.join(SHOP_STATUSES)),
+        'confirm_orders': fields.boolean('Confirm orders'),
+        'create_invoices': fields.boolean(
+            'Create invoices', help="Needs confirmed orders."),
+        'validate_invoices': fields.boolean(
+            'Validate invoices', help="Needs created invoices."),
+        'register_payments': fields.boolean(
+            'Register payments',
+            help="One payment per completed shop payment, reconciled with the order's "
+                 "invoice. Needs validated invoices."),
+    }
+
+    _defaults = {
+        'pricelist_id': _default_pricelist,
+        'sale_shop_id': _default_sale_shop,
+        'sale_journal_id': _default_journal(None, ['sale']),
+        'payment_journal_id': _default_journal(None, ['bank', 'cash']),
+        'tax_account_id': _default_tax_account,
+        'create_taxes': True,
+        'shipping_product_id': _default_product(None, 'product_satchmo_shipping'),
+        'discount_product_id': _default_product(None, 'product_satchmo_discount'),
+        'order_prefix': 'SHOP-',
+        'import_statuses': DEFAULT_STATUSES,
+        'confirm_orders': True,
+        'create_invoices': True,
+        'validate_invoices': True,
+        'register_payments': True,
+    }
+
+    def statuses_to_import(self, cr, uid, backend, context=None):
+        """The set of shop statuses whose orders are imported (lower case)."""
+        text = backend.import_statuses or u''
+        return set(part.strip().lower() for part in text.split(',') if part.strip())
+
+    def payment_journal_for(self, cr, uid, backend, module_key, context=None):
+        """The journal of a Satchmo payment module, or the default payment journal."""
+        for line in backend.payment_journal_ids:
+            if (line.module_key or '').strip().upper() == (module_key or '').strip().upper():
+                return line.journal_id
+        return backend.payment_journal_id or None
+
+
+class satchmo_payment_journal(orm.Model):
+    """Satchmo payment module key (e.g. PAYMENT_DUMMY) -> payment journal."""
+    _name = 'satchmo.payment.journal'
+    _description = 'Satchmo payment module to journal'
+    _rec_name = 'module_key'
+
+    _columns = {
+        'backend_id': fields.many2one('satchmo.backend', 'Shop', required=True,
+                                      ondelete='cascade', select=True),
+        'module_key': fields.char('Payment module key', size=64, required=True,
+                                  help="As the shop API names it, e.g. PAYMENT_DUMMY"),
+        'journal_id': fields.many2one('account.journal', 'Journal', required=True,
+                                      domain=[('type', 'in', ('bank', 'cash'))]),
+    }
+
+    _sql_constraints = [
+        ('module_unique', 'unique (backend_id, module_key)',
+         'A payment module has one journal per shop.'),
+    ]
+
+
+class satchmo_tax_map(orm.Model):
+    """Satchmo tax class (and rate, where the shop's tax module uses rates) -> OpenERP tax.
+
+    The shop's unit prices are untaxed, so the OpenERP tax must not be "tax
+    included in price": that would take the tax out of an untaxed price.
+    """
+    _name = 'satchmo.tax.map'
+    _description = 'Satchmo tax class to OpenERP tax'
+    _order = 'backend_id, tax_class, rate'
+    _rec_name = 'tax_class'
+
+    _columns = {
+        'backend_id': fields.many2one('satchmo.backend', 'Shop', required=True,
+                                      ondelete='cascade', select=True),
+        'tax_class': fields.char('Satchmo tax class', size=64, required=True,
+                                 help="The title of the tax class, e.g. Default, Shipping"),
+        'rate': fields.float(
+            'Rate', digits=(12, 6),
+            help="As a fraction (0.21 for 21%). Empty: the OpenERP tax's own rate."),
+        'tax_id': fields.many2one('account.tax', 'OpenERP tax', required=True,
+                                  domain=[('type_tax_use', 'in', ('sale', 'all')),
+                                          ('price_include', '=', False)]),
+    }
+
+    def _check_untaxed(self, cr, uid, ids, context=None):
+        return not any(line.tax_id.price_include
+                       for line in self.browse(cr, uid, ids, context=context))
+
+    _constraints = [
+        (_check_untaxed, "Satchmo prices are untaxed: map to a tax that is not included "
+                         "in the price.", ['tax_id']),
+    ]
+
+    def name_get(self, cr, uid, ids, context=None):
+        return [(line.id, _('%s at %s') % (line.tax_class, line.rate))
+                for line in self.browse(cr, uid, ids, context=context)]

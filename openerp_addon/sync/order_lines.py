@@ -1,0 +1,229 @@
+# -*- coding: utf-8 -*-
+"""The lines of a sale order, built so that OpenERP's totals are the shop's to the cent.
+
+Satchmo (Order.force_recalculate_total and its tax module) computes:
+  item net      = line_item_price - item discount
+  shipping net  = shipping_cost - shipping_discount
+  tax           = sum(item net * rate of its class) + shipping net * shipping rate
+                  (unrounded, rounded once in the API)
+So the order gets, in Decimal:
+- one line per item: product, quantity, the shop's UNTAXED unit price, the
+  OpenERP taxes mapped for the item's tax class and rate; its discount as the
+  line's discount percentage when that percentage is exact at OpenERP's
+  precision, else a discount line with the same taxes (so the tax base is
+  the item net either way);
+- a shipping line at the shipping net, with the shipping tax;
+- a discount line for any order discount the items and shipping do not
+  carry (Satchmo puts every discount on them; this is a safety net).
+The rate of an item is the one that gives the shop's unit tax from its unit
+price; the mapping (satchmo.tax.map) turns (tax class, rate) into a tax.
+"""
+from decimal import Decimal
+
+from .mapper import MappingError
+from .money import ZERO, cents, dec, places, to_float
+
+MICRO = Decimal('0.000001')
+SHIPPING_CLASS = u'Shipping'  # Satchmo's tax detail of shipping is always named so
+
+
+def derive_rate(unit_price, unit_tax):
+    """The simplest rate r (fewest decimals) with unit_price * r = unit_tax at 6 places."""
+    if not unit_tax or not unit_price:
+        return ZERO
+    exact = unit_tax / unit_price
+    for digits in range(2, 9):
+        rate = exact.quantize(Decimal(1).scaleb(-digits))
+        if (unit_price * rate).quantize(MICRO) == unit_tax:
+            return rate.normalize()
+    return exact.quantize(Decimal('0.00000001')).normalize()
+
+
+class LineBuilder(object):
+    """Builds the one2many commands of an order's lines from its payload."""
+
+    def __init__(self, env, backend):
+        self.env = env
+        self.cr, self.uid, self.pool = env.cr, env.uid, env.pool
+        self.backend = backend
+        self.cache = env.__dict__.setdefault('satchmo_order_cache', {})
+        self.discount_digits = self.pool.get('decimal.precision').precision_get(
+            self.cr, self.uid, 'Discount')
+
+    # -- what the shop knows about products and tax classes -----------------------------
+    def tax_class_titles(self):
+        if 'tax_classes' not in self.cache:
+            titles = {}
+            for page in self.env.client.list_all('tax_classes'):
+                for tax_class in page:
+                    titles[tax_class['id']] = tax_class.get('title') or u'Default'
+            self.cache['tax_classes'] = titles
+        return self.cache['tax_classes']
+
+    def product_payloads(self, ids):
+        known = self.cache.setdefault('products', {})
+        missing = sorted(set(i for i in ids if i not in known))
+        if missing:
+            for payload in self.env.client.fetch('products', missing):
+                known[payload['id']] = payload
+        return known
+
+    # -- taxes -------------------------------------------------------------------------
+    def taxes_for(self, tax_class, rate):
+        """[account.tax id] for a tax class at a rate ([] for an untaxed 0 rate)."""
+        maps = self.pool.get('satchmo.tax.map')
+        ids = maps.search(self.cr, self.uid, [('backend_id', '=', self.backend.id),
+                                              ('tax_class', '=ilike', tax_class)])
+        for line in maps.browse(self.cr, self.uid, ids):
+            line_rate = line.rate if line.rate else (
+                line.tax_id.amount if line.tax_id.type == 'percent' else None)
+            if line_rate is not None and abs(Decimal(repr(line_rate)) - rate) < Decimal('1e-7'):
+                return [line.tax_id.id]
+        if not rate:
+            return []
+        if not self.backend.create_taxes:
+            raise MappingError(
+                u"no OpenERP tax is mapped for the Satchmo tax class %s at %s%%: add a line "
+                u"to the shop's tax mapping" % (tax_class, rate * 100))
+        tax_id = self._sale_tax(tax_class, rate)
+        maps.create(self.cr, self.uid, {'backend_id': self.backend.id, 'tax_class': tax_class,
+                                        'rate': to_float(rate), 'tax_id': tax_id})
+        return [tax_id]
+
+    def _sale_tax(self, tax_class, rate):
+        """A sale tax of the company at this rate, price-excluded; created if there is none."""
+        taxes = self.pool.get('account.tax')
+        company_id = self.backend.company_id.id
+        ids = taxes.search(self.cr, self.uid, [
+            ('company_id', '=', company_id), ('type', '=', 'percent'),
+            ('price_include', '=', False), ('type_tax_use', 'in', ('sale', 'all')),
+            ('parent_id', '=', False)])
+        for tax in taxes.browse(self.cr, self.uid, ids):
+            if abs(Decimal(repr(tax.amount)) - rate) < Decimal('1e-7'):
+                return tax.id
+        account = self.backend.tax_account_id
+        if not account:
+            raise MappingError(u"a tax for %s at %s%% is needed, and the shop has no account "
+                               u"for the taxes it creates" % (tax_class, rate * 100))
+        return taxes.create(self.cr, self.uid, {
+            'name': u'Satchmo %s %s%%' % (tax_class, (rate * 100).normalize()),
+            'description': u'SAT-%s-%s' % (tax_class[:8], (rate * 100).normalize()),
+            'amount': to_float(rate), 'type': 'percent', 'type_tax_use': 'sale',
+            'price_include': False, 'company_id': company_id,
+            'account_collected_id': account.id, 'account_paid_id': account.id,
+        }, context=self.env.create_context)
+
+    # -- lines -------------------------------------------------------------------------
+    def lines(self, order):
+        """(one2many create commands, the rates used): items, discounts, shipping, remainder."""
+        items = order.get('items') or []
+        products = self.product_payloads([i['product_id'] for i in items if i.get('product_id')])
+        titles = self.tax_class_titles()
+        commands, rates = [], []
+        item_discounts = ZERO
+        for item in items:
+            product = products.get(item.get('product_id'))
+            if product is None:
+                raise MappingError(u"item %s: product %s is missing in the shop"
+                                   % (item.get('id'), item.get('product_id')))
+            tax_class = titles.get(product.get('tax_class_id')) or u'Default'
+            rate = ZERO
+            if product.get('taxable', True):
+                rate = derive_rate(dec(item, 'unit_price'), dec(item, 'unit_tax'))
+            rates.append(rate)
+            taxes = self.taxes_for(tax_class, rate)
+            commands.extend(self._item(item, taxes, len(commands)))
+            item_discounts += dec(item, 'discount')
+        commands.extend(self._shipping(order, rates, len(commands)))
+        rest = dec(order, 'discount') - dec(order, 'shipping_discount') - item_discounts
+        if rest:
+            commands.append(self._discount_line(
+                rest, [], u'Discount %s' % (order.get('discount_code') or u''), len(commands)))
+        return commands, rates
+
+    def _item(self, item, taxes, position):
+        product_id = self.env.resolve('products', item['product_id'])
+        price, quantity = dec(item, 'unit_price'), dec(item, 'quantity')
+        gross, discount = price * quantity, dec(item, 'discount')
+        percent = ZERO
+        if discount and gross:
+            percent = (discount * 100 / gross)
+            if places(percent) > self.discount_digits or places(gross) > 2:
+                percent = None  # not exact on the line: a discount line of its own
+        line = self._line(product_id, self._describe(item), quantity, price, taxes, position)
+        if percent:
+            line['discount'] = to_float(percent)
+        made = [(0, 0, line)]
+        if percent is None:
+            made.append(self._discount_line(discount, taxes, u'Discount on %s'
+                                            % (item.get('name') or item.get('sku')),
+                                            position + 1))
+        return made
+
+    def _shipping(self, order, rates, position):
+        cost, free = dec(order, 'shipping_cost'), dec(order, 'shipping_discount')
+        if not cost and not free:
+            return []
+        product = self.backend.shipping_product_id
+        if not product:
+            raise MappingError(u"the order has shipping costs and the shop has no shipping "
+                               u"product configured")
+        net = cost - free
+        tax = ZERO
+        for detail in order.get('tax_details') or []:
+            if (detail.get('description') or u'').lower() == SHIPPING_CLASS.lower():
+                tax += dec(detail, 'tax')
+        taxes = []
+        if tax and net:
+            taxes = self.taxes_for(SHIPPING_CLASS, self._shipping_rate(net, tax, rates))
+        name = u'%s' % (order.get('shipping_description') or order.get('shipping_method')
+                        or u'Shipping')
+        if free:
+            name += u' (%s %s off)' % (order.get('discount_code') or u'discount', cents(free))
+        return [(0, 0, self._line(product.id, name, Decimal(1), net, taxes, position))]
+
+    def _shipping_rate(self, net, tax, rates):
+        """The shipping rate: a mapped one, one of the items', or the simplest that gives the tax."""
+        maps = self.pool.get('satchmo.tax.map')
+        ids = maps.search(self.cr, self.uid, [('backend_id', '=', self.backend.id),
+                                              ('tax_class', '=ilike', SHIPPING_CLASS)])
+        candidates = [Decimal(repr(line.rate or line.tax_id.amount))
+                      for line in maps.browse(self.cr, self.uid, ids)] + list(rates)
+        for rate in candidates:
+            if rate and cents(net * rate) == tax:
+                return rate
+        for digits in range(2, 6):
+            rate = (tax / net).quantize(Decimal(1).scaleb(-digits))
+            if cents(net * rate) == tax:
+                return rate.normalize()
+        raise MappingError(u"no rate gives the shop's shipping tax %s on %s" % (tax, net))
+
+    def _discount_line(self, amount, taxes, name, position):
+        product = self.backend.discount_product_id
+        if not product:
+            raise MappingError(u"the order has a discount and the shop has no discount product "
+                               u"configured")
+        return (0, 0, self._line(product.id, name, Decimal(1), -amount, taxes, position))
+
+    def _line(self, product_id, name, quantity, price, taxes, position):
+        product = self.pool.get('product.product').browse(self.cr, self.uid, product_id)
+        return {
+            'sequence': 10 + position,
+            'product_id': product_id,
+            'name': name or product.name,
+            'product_uom_qty': to_float(quantity),
+            'product_uom': product.uom_id.id,
+            'price_unit': to_float(price),
+            'discount': 0.0,
+            'tax_id': [(6, 0, taxes)],
+        }
+
+    @staticmethod
+    def _describe(item):
+        """The item's name, and the options the customer chose (configurable products)."""
+        name = item.get('name') or item.get('sku') or u''
+        details = [u'%s: %s' % (d.get('name'), d.get('value'))
+                   for d in item.get('details') or [] if d.get('value')]
+        if details:
+            name += u'\n' + u', '.join(details)
+        return name
