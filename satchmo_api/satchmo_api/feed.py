@@ -1,19 +1,19 @@
-"""Writing and reading the change log with raw SQL.
+"""Writing, publishing and reading the change log, in raw SQL.
 
-Raw SQL because the ordering guarantee depends on which statement draws the
-sequence number and which statement's snapshot gives ``bound`` (see
-models.py); the ORM would hide both.
+Raw SQL because the guarantee "a client never skips a change" rests on which
+statement sees which committed rows; the ORM would hide that.
 
-Writing one change takes three statements, in this order:
+Writing (in the shop's own transaction, from the signals):
+1. DELETE this transaction's earlier rows for the same object: an order
+   placed in one transaction touches the order a dozen times.
+2. INSERT the row with ``seq`` NULL: not published yet.
 
-1. DELETE this transaction's earlier rows for the same object. Besides
-   collapsing repeated changes (an order placed in one transaction touches
-   the order a dozen times), its ``txid_current()`` makes sure the
-   transaction owns a txid *before* it draws a ``seq``.
-2. INSERT the row (draws ``seq``), ``bound`` still NULL: not yet servable.
-3. UPDATE ``bound`` from a snapshot taken by this later statement, hence
-   after ``seq`` was drawn (READ COMMITTED: each statement has its own
-   snapshot; Django's default isolation level).
+Publishing (by the reader, before it reads): under an advisory lock, give
+every committed unpublished row a ``seq`` above the highest one handed out,
+and above the pruning horizon (pruning may have emptied the log), and
+commit. Uncommitted rows are invisible to it, so they are numbered by a
+later publication, above everything a client may already have seen. Rows
+of a transaction still open can delay nothing but themselves.
 """
 import datetime
 
@@ -23,6 +23,8 @@ from satchmo_api.models import Change
 
 TABLE = Change._meta.db_table
 HORIZON_TABLE = "satchmo_api_feedhorizon"
+# any constant shared by all publishers of this database ("satchmo" in ASCII)
+PUBLISH_LOCK = 0x736174636D6F
 
 _FORGET_EARLIER = (
     "DELETE FROM " + TABLE + " WHERE txid = txid_current() "
@@ -30,14 +32,23 @@ _FORGET_EARLIER = (
 # A cascade sends the children's post_delete (an upsert of the parent) after
 # the parent's own delete: once deleted in this transaction, it stays so.
 _INSERT = (
-    "INSERT INTO " + TABLE + " (resource, object_id, operation, txid, bound, created) "
-    "SELECT %s, %s, %s, txid_current(), NULL, %s WHERE NOT EXISTS ("
+    "INSERT INTO " + TABLE + " (seq, resource, object_id, operation, txid, created) "
+    "SELECT NULL, %s, %s, %s, txid_current(), %s WHERE NOT EXISTS ("
     "SELECT 1 FROM " + TABLE + " WHERE txid = txid_current() AND resource = %s "
     "AND object_id = %s AND operation = 'delete')")
-_SET_BOUND = (
-    "UPDATE " + TABLE + " SET bound = txid_snapshot_xmax(txid_current_snapshot()) "
-    "WHERE txid = txid_current() AND bound IS NULL")
-_XMIN = "txid_snapshot_xmin(txid_current_snapshot())"
+# Of several committed, unpublished changes of one object only the last
+# matters to a client that has not seen any of them.
+_COLLAPSE_UNPUBLISHED = (
+    "DELETE FROM " + TABLE + " old USING " + TABLE + " newer "
+    "WHERE old.seq IS NULL AND newer.seq IS NULL AND old.resource = newer.resource "
+    "AND old.object_id = newer.object_id AND old.id < newer.id")
+_PUBLISH = (
+    "UPDATE " + TABLE + " c SET seq = numbered.seq FROM ("
+    " SELECT id, GREATEST((SELECT COALESCE(MAX(seq), 0) FROM " + TABLE + "),"
+    " (SELECT COALESCE(MAX(seq), 0) FROM " + HORIZON_TABLE + "))"
+    " + row_number() OVER (ORDER BY id) AS seq"
+    " FROM " + TABLE + " WHERE seq IS NULL) numbered "
+    "WHERE c.id = numbered.id")
 
 
 def record(resource, object_ids, operation):
@@ -49,7 +60,6 @@ def record(resource, object_ids, operation):
             continue
         cursor.execute(_FORGET_EARLIER, [resource, object_id, operation])
         cursor.execute(_INSERT, [resource, object_id, operation, now, resource, object_id])
-    cursor.execute(_SET_BOUND)
     # Inside a managed transaction this only marks it dirty; outside one
     # (Django 1.3 commits each save before post_save) it commits our rows.
     transaction.commit_unless_managed()
@@ -58,15 +68,28 @@ def record(resource, object_ids, operation):
 def record_all(resource, table):
     """Backfill: an upsert for every row of ``table`` in one statement."""
     cursor = connection.cursor()
-    cursor.execute("SELECT txid_current()")
     cursor.execute(
-        "INSERT INTO " + TABLE + " (resource, object_id, operation, txid, bound, created) "
-        "SELECT %s, id, %s, txid_current(), NULL, %s FROM " + table + " ORDER BY id",
+        "INSERT INTO " + TABLE + " (seq, resource, object_id, operation, txid, created) "
+        "SELECT NULL, %s, id, %s, txid_current(), %s FROM " + table + " ORDER BY id",
         [resource, Change.UPSERT, datetime.datetime.now()])
     count = cursor.rowcount
-    cursor.execute(_SET_BOUND)
     transaction.commit_unless_managed()
     return count
+
+
+def publish():
+    """Number the committed, unpublished changes after every number so far.
+
+    Its own short transaction: the lock makes publishers take turns, and
+    each statement after it sees what the previous publisher committed.
+    """
+    cursor = connection.cursor()
+    cursor.execute("SELECT pg_advisory_xact_lock(%s)", [PUBLISH_LOCK])
+    cursor.execute(_COLLAPSE_UNPUBLISHED)
+    cursor.execute(_PUBLISH)
+    published = cursor.rowcount
+    transaction.commit_unless_managed()
+    return published
 
 
 def horizon():
@@ -77,50 +100,35 @@ def horizon():
 
 
 def read(after, limit):
-    """Up to ``limit`` servable changes after ``after``, and whether more are ready.
-
-    Rows are read in ``seq`` order with the snapshot's xmin in the same
-    statement; the page stops at the first row that is not servable yet
-    (``bound`` not reached, or NULL), because serving anything past it
-    could let the client's cursor jump over a ``seq`` still to commit.
-    """
+    """Up to ``limit`` published changes after ``after``, and whether more are ready."""
+    publish()
     cursor = connection.cursor()
-    cursor.execute(
-        "SELECT seq, resource, object_id, operation, bound, " + _XMIN + " FROM " + TABLE +
-        " WHERE seq > %s ORDER BY seq LIMIT %s", [after, limit + 1])
-    rows = []
-    for seq, resource, object_id, operation, bound, xmin in cursor.fetchall():
-        if bound is None or bound > xmin:
-            return rows, False
-        rows.append({"seq": seq, "resource": resource, "id": object_id,
-                     "operation": operation})
-    if len(rows) > limit:
-        return rows[:limit], True
-    return rows, False
+    cursor.execute("SELECT seq, resource, object_id, operation FROM " + TABLE +
+                   " WHERE seq > %s ORDER BY seq LIMIT %s", [after, limit + 1])
+    rows = [{"seq": seq, "resource": resource, "id": object_id, "operation": operation}
+            for seq, resource, object_id, operation in cursor.fetchall()]
+    return rows[:limit], len(rows) > limit
 
 
 def head():
-    """The newest ``seq`` below which every change is committed or rolled back."""
+    """The newest published ``seq``: a cursor that skips nothing committed so far."""
+    publish()
     cursor = connection.cursor()
-    cursor.execute(
-        "SELECT COALESCE(MAX(c.seq), 0) FROM " + TABLE + " c, (SELECT " + _XMIN + " AS xmin) s "
-        "WHERE c.bound <= s.xmin AND c.seq < COALESCE((SELECT MIN(p.seq) FROM " + TABLE +
-        " p WHERE p.bound IS NULL OR p.bound > s.xmin), 2147483647)")
-    newest = cursor.fetchone()[0]
-    return max(newest, horizon())
+    cursor.execute("SELECT COALESCE(MAX(seq), 0) FROM " + TABLE)
+    return max(cursor.fetchone()[0], horizon())
 
 
 def prune(older_than):
-    """Delete servable changes created before ``older_than``; move the horizon.
+    """Delete published changes created before ``older_than``; move the horizon.
 
     Only a prefix of the log goes (everything up to the newest old enough
-    row, never past the head), so the horizon says exactly which cursors
-    can no longer be served. Returns (rows deleted, new horizon).
+    row), so the horizon says exactly which cursors can no longer be
+    served. Returns (rows deleted, new horizon).
     """
-    limit = head()
+    publish()
     cursor = connection.cursor()
     cursor.execute("SELECT COALESCE(MAX(seq), 0) FROM " + TABLE +
-                   " WHERE created < %s AND seq <= %s", [older_than, limit])
+                   " WHERE created < %s AND seq IS NOT NULL", [older_than])
     cut = cursor.fetchone()[0]
     deleted = 0
     if cut > horizon():

@@ -6,13 +6,13 @@ shows writes one ``Change`` row (see signals.py), in the same transaction
 as the change itself, and the feed (views/changes.py) hands these rows out
 in ``seq`` order.
 
-Why ``txid`` and ``bound``: a sequence number is taken when the row is
-inserted, not when its transaction commits, so a later ``seq`` can commit
-before an earlier one. ``bound`` is the first unassigned PostgreSQL
-transaction id *after* this row's ``seq`` was drawn: every transaction that
-could hold an earlier ``seq`` has a txid below it. Once the reader's
-snapshot xmin reaches ``bound``, all of them have committed or rolled back
-and nothing below this ``seq`` can still appear (see feed.py).
+Why two numbers: a number drawn when a row is *inserted* follows insert
+order, not commit order, so a later number could commit before an earlier one
+and a client's cursor would jump over it. So a row is inserted with ``seq``
+NULL (its ``id`` only orders rows internally) and gets its public ``seq`` when
+it is *published*: the feed numbers committed rows, one publisher at a time,
+each above every number handed out before (see feed.py). A number, once
+visible, can never be followed by a smaller one.
 """
 from django.db import models
 
@@ -27,12 +27,12 @@ class Change(models.Model):
     DELETE = "delete"
     OPERATIONS = ((UPSERT, "upsert"), (DELETE, "delete"))
 
-    seq = models.AutoField(primary_key=True)
+    id = models.AutoField(primary_key=True)
+    seq = models.BigIntegerField(null=True, unique=True)
     resource = models.CharField(max_length=32)
     object_id = models.IntegerField()
     operation = models.CharField(max_length=6, choices=OPERATIONS)
     txid = models.BigIntegerField(db_index=True)
-    bound = models.BigIntegerField(null=True, db_index=True)
     created = models.DateTimeField(db_index=True)
 
     class Meta:
