@@ -11,6 +11,8 @@ from . import test_notify
 from . import test_security
 from . import test_settings
 from . import test_sync_run
+from . import test_order_mapping
+from . import test_payments
 
 fast_suite = [
     test_binder,
@@ -24,5 +26,7 @@ fast_suite = [
     test_security,
     test_settings,
     test_sync_run,
+    test_order_mapping,
+    test_payments,
 ]
 checks = []
