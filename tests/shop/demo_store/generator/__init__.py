@@ -43,7 +43,9 @@ def generate(seed, sizes, until=DEFAULT_UNTIL, progress=None):
     timeline = Timeline(until)
     with transaction.commit_manually():
         try:
-            counts = _generate(seed, sizes, timeline, progress or (lambda line: None))
+            say = progress or (lambda line: None)
+            counts = _generate(seed, sizes, timeline,
+                               lambda line: say("%6.1fs %s" % (time.time() - started, line)))
             transaction.commit()
         except:
             transaction.rollback()
@@ -63,11 +65,13 @@ def _generate(seed, sizes, timeline, progress):
     products = catalog.create_products(dice, sizes["products"], categories, tax_classes, groups)
     Product.objects.filter(sku__startswith="GEN-").update(date_added=timeline.start.date())
     transaction.commit()
+    progress("catalog done")
 
     dice = Dice(seed, "customers")
     organizations = customers.create_organizations(dice, sizes["organizations"], timeline)
     people = customers.create_contacts(dice, sizes["contacts"], organizations, timeline)
     transaction.commit()
+    progress("customers done")
 
     dice = Dice(seed, "orders")
     plans, moves = orders.plan_orders(dice, sizes["orders"], people.contacts, timeline)

@@ -100,6 +100,8 @@ class OrderMaker(object):
         self.made = 0
 
     def run(self, plans, moves, checkpoint, every=200):
+        if plans and not self.catalog.sellable:
+            raise ValueError("orders need active products: pass --products")
         moves = list(moves)
         for plan in plans:
             while moves and moves[0][0] <= plan.moment:

@@ -34,10 +34,11 @@ class Command(BaseCommand):
             until = datetime.datetime.strptime(options["until"], "%Y-%m-%d").date()
         except ValueError:
             raise CommandError("--until takes a date: YYYY-MM-DD")
-        verbose = int(options.get("verbosity", 1)) > 1
+        progress = None
+        if int(options.get("verbosity", 1)) > 1:
+            progress = lambda line: self.stdout.write(line + "\n")
         try:
-            counts = generate(options["seed"], sizes, until,
-                              progress=verbose and self.stdout.write or None)
+            counts = generate(options["seed"], sizes, until, progress=progress)
         except (AlreadyGenerated, ValueError) as error:
             raise CommandError(str(error))
         self.stdout.write(
