@@ -98,6 +98,7 @@ class OrderMaker(object):
         self._prices = {}
         self._options = {}
         self.made = 0
+        self.number = 0                    # the plan being placed (payments' transaction ids)
 
     def run(self, plans, moves, checkpoint, every=200):
         if plans and not self.catalog.sellable:
@@ -116,6 +117,7 @@ class OrderMaker(object):
 
     def place(self, plan):
         dice = self.dice
+        self.number = plan.number
         order = Order(site=self.site, contact=plan.contact, sub_total=Decimal("0"),
                       total=Decimal("0"), tax=Decimal("0"),
                       method=dice.weighted([("Online", 8), ("In Person", 1), ("Show", 1)]),
@@ -166,8 +168,8 @@ class OrderMaker(object):
 
     def _pay(self, order, amount, moment):
         payment = OrderPayment(order=order, payment=PAYMENT_MODULE, amount=amount,
-                               transaction_id=u"DEMO-%06d-%d" % (order.pk, self.dice.randint(
-                                   100, 999)),
+                               transaction_id=u"DEMO-%06d-%d" % (self.number,
+                                                                 self.dice.randint(100, 999)),
                                reason_code=u"0", details=u"Dummy payment")
         payment.save()
         OrderPayment.objects.filter(pk=payment.pk).update(time_stamp=moment)
