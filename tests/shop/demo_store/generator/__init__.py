@@ -8,7 +8,8 @@ same data, and one size does not change what another concern makes.
 
 Large sizes are a benchmark: the work is committed in chunks (one
 transaction per ``CHUNK`` orders) rather than one commit per row, and
-nothing in it grows faster than the number of rows it makes.
+nothing in it grows faster than the number of rows it makes. A run that
+fails half-way keeps the chunks it committed: rebuild the database then.
 """
 import datetime
 import time
