@@ -80,6 +80,11 @@ class satchmo_sync_run(orm.Model):
             'Full resync', readonly=True,
             help="Listed every object of the shop instead of reading the "
                  "change feed."),
+        'timings': fields.text(
+            'Timings', readonly=True,
+            help="Where the run's time went, as JSON: seconds per resource and "
+                 "per workflow step (order confirmation, invoice, validation, "
+                 "voucher) with how often each ran."),
         'started_at': fields.datetime('Started', readonly=True, select=True),
         'ended_at': fields.datetime('Ended', readonly=True),
         'duration': fields.function(

@@ -19,6 +19,10 @@ class satchmo_sync_run_count(orm.Model):
         'failed': fields.integer('Failed'),
         'skipped': fields.integer(
             'Skipped', help="Objects the import rules leave out on purpose."),
+        'seconds': fields.float(
+            'Seconds', digits=(16, 3),
+            help="Time spent importing this resource's objects (a dependency imported "
+                 "on demand counts for its own resource)."),
     }
 
     _defaults = dict.fromkeys(

@@ -10,6 +10,8 @@ per-record steps, including the on-demand import of a missing dependency.
 import hashlib
 import json
 import logging
+import time
+from contextlib import contextmanager
 
 from openerp.osv import orm
 
@@ -43,11 +45,19 @@ def describe(error):
 
 
 class Counts(object):
-    """created/updated/unchanged/failed/skipped per resource, for the run record."""
+    """created/updated/unchanged/failed/skipped per resource, for the run record.
+
+    It also keeps where the time went (``seconds`` per resource, ``steps``:
+    named parts of a record's import such as an order's confirmation, as
+    [seconds, calls]), so that a run tells which resource or workflow step
+    dominates without a profiler: the benchmark reads them from the run.
+    """
 
     def __init__(self):
         self.by_resource = {}
         self.new_failures = 0
+        self.seconds = {}
+        self.steps = {}
 
     def add(self, resource, outcome):
         row = self.by_resource.setdefault(resource, dict.fromkeys(OUTCOMES, 0))
@@ -58,6 +68,23 @@ class Counts(object):
             for outcome, n in row.items():
                 self.by_resource.setdefault(resource, dict.fromkeys(OUTCOMES, 0))[outcome] += n
         self.new_failures += other.new_failures
+        for resource, seconds in other.seconds.items():
+            self.seconds[resource] = self.seconds.get(resource, 0.0) + seconds
+        for step, (seconds, calls) in other.steps.items():
+            row = self.steps.setdefault(step, [0.0, 0])
+            row[0] += seconds
+            row[1] += calls
+
+    def add_step(self, step, seconds):
+        row = self.steps.setdefault(step, [0.0, 0])
+        row[0] += seconds
+        row[1] += 1
+
+    def timings(self):
+        """What the run record keeps of the time spent (JSON-friendly)."""
+        return {'resources': dict((r, round(s, 3)) for r, s in self.seconds.items()),
+                'steps': dict((k, {'seconds': round(v[0], 3), 'calls': v[1]})
+                              for k, v in self.steps.items())}
 
 
 class Importer(object):
@@ -140,6 +167,16 @@ class Env(object):
         self._field_maps = {}
         self._in_progress = set()
         self._savepoints = 0
+        self._nested = []  # time of dependencies imported inside the current record
+
+    @contextmanager
+    def step(self, name):
+        """Count the time of one named part of a record's import (e.g. 'orders.confirm')."""
+        started = time.time()
+        try:
+            yield
+        finally:
+            self.counts.add_step(name, time.time() - started)
 
     def importer(self, resource):
         if resource not in self._importers:
@@ -154,7 +191,24 @@ class Env(object):
 
     # -- the per-record steps ----------------------------------------------------------------
     def import_one(self, resource, payload, force=False):
-        """Import one payload in its own savepoint; returns the outcome (see OUTCOMES)."""
+        """Import one payload in its own savepoint; returns the outcome (see OUTCOMES).
+
+        Its time counts for ``resource``, less that of dependencies it
+        imported on demand (those count for their own resource).
+        """
+        started = time.time()
+        self._nested.append(0.0)
+        try:
+            return self._import_one(resource, payload, force)
+        finally:
+            elapsed = time.time() - started
+            nested = self._nested.pop()
+            self.counts.seconds[resource] = (self.counts.seconds.get(resource, 0.0)
+                                             + elapsed - nested)
+            if self._nested:
+                self._nested[-1] += elapsed
+
+    def _import_one(self, resource, payload, force):
         shop_id = payload['id']
         digest = digest_of(payload)
         row = self.binder.get(resource, shop_id)

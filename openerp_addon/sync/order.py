@@ -130,23 +130,24 @@ class OrderImporter(Importer):
     # -- build, then take as far as the switches say ------------------------------------------
     def apply(self, payload, values, res_id):
         self._holds.pop(payload['id'], None)
-        if res_id and self.orders.browse(self.cr, self.uid, res_id).state != 'draft':
-            order = self.orders.browse(self.cr, self.uid, res_id, context=self.env.context)
-            created = False
-        else:
-            lines, _ = LineBuilder(self.env, self.env.backend).lines(payload)
-            if res_id:
-                old = self.pool.get('sale.order.line').search(
-                    self.cr, self.uid, [('order_id', '=', res_id)])
-                self.pool.get('sale.order.line').unlink(self.cr, self.uid, old)
-                self.orders.write(self.cr, self.uid, [res_id], dict(values, order_line=lines),
-                                  context=self.env.context)
+        with self.env.step('orders.create'):
+            if res_id and self.orders.browse(self.cr, self.uid, res_id).state != 'draft':
+                order = self.orders.browse(self.cr, self.uid, res_id, context=self.env.context)
                 created = False
             else:
-                res_id = self.orders.create(self.cr, self.uid, dict(values, order_line=lines),
-                                            context=self.env.create_context)
-                created = True
-            order = self.orders.browse(self.cr, self.uid, res_id, context=self.env.context)
+                lines, _ = LineBuilder(self.env, self.env.backend).lines(payload)
+                if res_id:
+                    old = self.pool.get('sale.order.line').search(
+                        self.cr, self.uid, [('order_id', '=', res_id)])
+                    self.pool.get('sale.order.line').unlink(self.cr, self.uid, old)
+                    self.orders.write(self.cr, self.uid, [res_id], dict(values, order_line=lines),
+                                      context=self.env.context)
+                    created = False
+                else:
+                    res_id = self.orders.create(self.cr, self.uid, dict(values, order_line=lines),
+                                                context=self.env.create_context)
+                    created = True
+                order = self.orders.browse(self.cr, self.uid, res_id, context=self.env.context)
         self.progress(order, payload)
         return self.model, res_id, created
 
@@ -164,13 +165,16 @@ class OrderImporter(Importer):
         differences = compare(shop_totals(payload), workflow.order_totals(order))
         if differences:
             return self.hold(payload, self._totals_reason(order, differences))
-        if not backend.confirm_orders or not workflow.confirm(self.cr, self.uid, order):
+        with self.env.step('orders.confirm'):
+            confirmed = backend.confirm_orders and workflow.confirm(self.cr, self.uid, order)
+        if not confirmed:
             return
         if not backend.create_invoices:
             return
-        invoice = workflow.create_invoice(self.cr, self.uid, self.pool, order, backend,
-                                          (payload.get('time_stamp') or u'')[:10] or None,
-                                          context=self.env.context)
+        with self.env.step('orders.invoice'):
+            invoice = workflow.create_invoice(self.cr, self.uid, self.pool, order, backend,
+                                              (payload.get('time_stamp') or u'')[:10] or None,
+                                              context=self.env.context)
         if invoice is None:
             raise MappingError(u"the order's workflow made no invoice")
         if invoice.state == 'draft':
@@ -178,11 +182,14 @@ class OrderImporter(Importer):
             if differences:
                 return self.hold(payload, u'the invoice differs from the shop: %s'
                                  % describe_difference(differences))
-            if not backend.validate_invoices or not workflow.validate(
-                    self.cr, self.uid, invoice):
+            with self.env.step('orders.validate'):
+                valid = backend.validate_invoices and workflow.validate(
+                    self.cr, self.uid, invoice)
+            if not valid:
                 return
         if invoice.state in ('open', 'paid') and backend.register_payments:
-            self.payments(payload).register(payload, invoice)
+            with self.env.step('orders.voucher'):
+                self.payments(payload).register(payload, invoice)
 
     def _totals_reason(self, order, differences):
         reason = u'totals differ from the shop: %s' % describe_difference(differences)

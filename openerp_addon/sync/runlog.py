@@ -6,6 +6,7 @@ people see a running run, and a run that failed or was killed still leaves
 its record (and its reason) behind, whatever happened to the import's
 transactions.
 """
+import json
 import logging
 import time
 from datetime import datetime
@@ -59,10 +60,14 @@ class RunLog(object):
     def finish(self, state, reason=None, counts=None):
         with self.cursors.session() as (cr, pool):
             values = {'state': state, 'ended_at': stamp(), 'reason': reason or False}
-            if counts is not None:
-                values['count_ids'] = [(0, 0, dict(row, resource=resource))
-                                       for resource, row in sorted(counts.by_resource.items())]
             runs = pool.get('satchmo.sync.run')
+            if counts is not None:
+                values['count_ids'] = [
+                    (0, 0, dict(row, resource=resource,
+                                seconds=round(counts.seconds.get(resource, 0.0), 3)))
+                    for resource, row in sorted(counts.by_resource.items())]
+                if 'timings' in runs._columns:
+                    values['timings'] = json.dumps(counts.timings(), sort_keys=True)
             runs.write(cr, self.uid, [self.run_id], values, context=self.context)
         _logger.info("satchmo: run %s of backend %s: %s in %.1fs%s", self.run_id,
                      self.backend_id, state, time.time() - self.started,
