@@ -30,6 +30,7 @@ from .client import CursorPruned, ShopClient, ShopError
 from .cursors import DatabaseCursors
 from .importer import Counts, Env
 from .lock import backend_lock, try_lock
+from .prefetch import Prefetched
 from .runlog import RunLog
 
 _logger = logging.getLogger(__name__)
@@ -110,6 +111,7 @@ class Sync(object):
         self.context = context or {}
         self.counts = Counts()
         self._client = None
+        self._reader = None  # the prefetching thread's client (see prefetch.py)
 
     @staticmethod
     def pool_of(cr):
@@ -126,6 +128,8 @@ class Sync(object):
             backend = backend._table.browse(backend._cr, SUPERUSER_ID, backend.id,
                                             context=self.context)
             self._client = self.client_factory(backend)
+            self._reader = (self.client_factory(backend)
+                            if isinstance(self._client, ShopClient) else self._client)
         return self._client
 
     def env(self, cr, pool):
@@ -163,14 +167,18 @@ class Sync(object):
         return note
 
     def read_feed(self, position):
-        client = self._client
-        while True:
-            page = client.changes(position, limit=FEED_PAGE)
+        """Import the feed page by page; the next page is read while one is imported."""
+        for page in Prefetched(self.feed_pages(position)):
             changes = page['results']
             self.batch(lambda env: self.apply_changes(env, changes), cursor=page['last_seq'])
-            position = page['last_seq']
-            if not page.get('has_more') or not changes:
+
+    def feed_pages(self, position):
+        while True:
+            page = self._reader.changes(position, limit=FEED_PAGE)
+            yield page
+            if not page.get('has_more') or not page['results']:
                 return
+            position = page['last_seq']
 
     def apply_changes(self, env, changes):
         """One feed page: the latest operation per object, resources in dependency order."""
@@ -203,7 +211,8 @@ class Sync(object):
         head = self._client.head()
         for resource in resources.in_order():
             listed = set()
-            for page in self._client.list_all(resource, limit=self.page_size()):
+            pages = self._reader.list_all(resource, limit=self.page_size())
+            for page in Prefetched(pages):  # the next page is read while one is imported
                 self.batch(lambda env: [env.import_one(resource, p) for p in page])
                 listed.update(str(payload['id']) for payload in page)
             self.batch(lambda env: self.archive_unlisted(env, resource, listed))
