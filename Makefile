@@ -15,3 +15,6 @@ stop:  ## stop every process the demo and the tests started (data stays in var/)
 
 setup:  ## only build the virtualenvs
 	$(PYTHON3) -m tests.harness setup
+
+bench:  ## the benchmark on its own servers (SCALE=2 for a bigger store); var/bench/results.json
+	$(PYTHON3) -m tests.bench

@@ -65,4 +65,10 @@ def test_instance():
                     _port("TEST_ERP_PORT", 18169))
 
 
+def bench_instance():
+    """The benchmark's servers (``make bench``): never shared with the demo or the tests."""
+    return Instance("bench", _port("BENCH_PG_PORT", 55571), _port("BENCH_SHOP_PORT", 18571),
+                    _port("BENCH_ERP_PORT", 18639))
+
+
 INSTANCES = {"demo": demo_instance, "test": test_instance}
