@@ -10,7 +10,7 @@ shop removed is archived.
 """
 from .country import find_country, find_state
 from .importer import Importer
-from .mapper import Rule, ref, text
+from .mapper import MappingError, Rule, ref, text
 from .resources import register
 
 ORGANIZATION_MAP = [
@@ -111,8 +111,15 @@ class ContactImporter(Importer):
             partners.write(self.cr, self.uid, bound, {'active': False}, context=self.env.context)
 
     def _address_values(self, address, contact_name):
-        country_id = find_country(self.cr, self.uid, self.pool, address.get('country'),
-                                  self.env.context)
+        code = (address.get('country') or u'').strip()
+        if not code:
+            raise MappingError(u"the address %s has no country"
+                               % (address.get('id') or address.get('addressee') or u''))
+        country_id = find_country(self.cr, self.uid, self.pool, code, self.env.context)
+        if not country_id:
+            # dropping it would send invoices and goods to an address without its country
+            raise MappingError(u"the country code %s of the address is unknown in OpenERP "
+                               u"(add the country, or fix the address in the shop)" % code)
         billing = bool(address.get('is_default_billing'))
         shipping = bool(address.get('is_default_shipping'))
         kind = billing and shipping and 'default' or billing and 'invoice' \
