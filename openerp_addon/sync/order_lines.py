@@ -144,6 +144,10 @@ class LineBuilder(object):
     def _item(self, item, taxes, position):
         product_id = self.env.resolve('products', item['product_id'])
         price, quantity = dec(item, 'unit_price'), dec(item, 'quantity')
+        if quantity <= ZERO:
+            # a credit or an empty line is not a sale: say so rather than book it
+            raise MappingError(u"item %s: the quantity %s is not positive"
+                               % (item.get('id'), item.get('quantity')))
         gross, discount = price * quantity, dec(item, 'discount')
         percent = ZERO
         if discount and gross:
