@@ -8,3 +8,4 @@ from . import settings
 from . import backend_sales
 from . import payment_binding
 from . import field_map_orders
+from . import property_defaults
