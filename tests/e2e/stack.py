@@ -29,6 +29,7 @@ class Stack:
         self.erp_login, self.erp_password = ADMIN_LOGIN
         self.api_token = None
         self._rpc = None
+        self.snapshots = set()
 
     # -- set-up ---------------------------------------------------------------------------
     def build_templates(self):
@@ -40,13 +41,30 @@ class Stack:
         pg.create(ERP_TEMPLATE, owner="openerp", template=base)
         erp.install(ERP_TEMPLATE, OUR_MODULES)
 
-    def reset(self):
+    def reset(self, shop_template=SHOP_TEMPLATE, erp_template=ERP_TEMPLATE):
         """Fresh copies of both databases and restarted servers: a test's clean slate."""
         self.stop()
         pg = self.servers.pg
-        pg.create(SHOP_DB, owner="shop", template=SHOP_TEMPLATE)
-        pg.create(ERP_DB, owner="openerp", template=ERP_TEMPLATE)
+        pg.create(SHOP_DB, owner="shop", template=shop_template)
+        pg.create(ERP_DB, owner="openerp", template=erp_template)
         self.start()
+
+    def snapshot(self, name):
+        """Keep both databases as they are now, to restore in later tests.
+
+        A state that costs a minute to reach (say, after a first full sync)
+        is reached once per session; each test then starts from a copy.
+        """
+        self.stop()
+        pg = self.servers.pg
+        pg.create("snap_%s_shop" % name, owner="shop", template=SHOP_DB)
+        pg.create("snap_%s_erp" % name, owner="openerp", template=ERP_DB)
+        self.snapshots.add(name)
+        self.start()
+
+    def restore(self, name):
+        """Both databases as they were at ``snapshot(name)``, servers restarted."""
+        self.reset("snap_%s_shop" % name, "snap_%s_erp" % name)
 
     def start(self):
         self.servers.shop.start(SHOP_DB)
