@@ -141,6 +141,21 @@ class satchmo_backend(orm.Model):
         text = backend.import_statuses or u''
         return set(part.strip().lower() for part in text.split(',') if part.strip())
 
+    def order_import_problem(self, cr, uid, backend, context=None):
+        """Why the shop's orders cannot be imported to the cent in its company, or None.
+
+        Satchmo computes tax on unrounded line amounts and rounds once per
+        order: OpenERP's "Round globally". With "Round per line" some orders
+        would differ by a cent; the connector tells the user which setting to
+        change rather than change a company's accounting policy itself.
+        """
+        company = backend.company_id
+        if company and company.tax_calculation_rounding_method != 'round_globally':
+            return _(u"the company %s rounds tax per line; Satchmo rounds tax once per "
+                     u"order: set the company's tax rounding method to \"Round globally\" "
+                     u"(Settings > Configuration > Accounting), then retry") % company.name
+        return None
+
     def payment_journal_for(self, cr, uid, backend, module_key, context=None):
         """The journal of a Satchmo payment module, or the default payment journal."""
         for line in backend.payment_journal_ids:

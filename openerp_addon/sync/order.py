@@ -125,6 +125,10 @@ class OrderImporter(Importer):
     def map(self, payload):
         if not payload.get('contact_id'):
             raise MappingError(u"the order has no customer (contact_id)")
+        problem = self.pool.get('satchmo.backend').order_import_problem(
+            self.cr, self.uid, self.env.backend)
+        if problem:
+            raise MappingError(problem)
         return super(OrderImporter, self).map(payload)
 
     # -- build, then take as far as the switches say ------------------------------------------

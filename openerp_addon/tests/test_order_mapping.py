@@ -7,7 +7,7 @@ Satchmo shop gives for them; the comments in the payload generator's cases
 are in the payload file's order: 101 paid in full with exact percentage
 discounts, 102 an amount discount and free shipping, partly paid, 103 a
 total that does not add up, 104 cancelled, 105 a Temp order, 106 a payment a
-cent above the invoice.
+cent above the invoice (Satchmo's balance rounded up: posted, a cent of credit).
 """
 from decimal import Decimal
 
@@ -114,6 +114,18 @@ class TestOrderMapping(OrderCase):
         self.assertEqual(payment.state, 'exception')
         self.assertIn('the order is an exception', payment.error)
         self.assertFalse(self.vouchers_of('payment-3'))
+
+    def test_a_company_rounding_tax_per_line_imports_no_order(self):
+        """Satchmo rounds tax once per order: the row says which company setting to change."""
+        self.registry('res.company').write(self.cr, self.uid, [self.ref('base.main_company')],
+                                           {'tax_calculation_rounding_method': 'round_per_line'})
+        self.sync()
+        row = self.binding('orders', 101)
+        self.assertEqual(row.state, 'failed')
+        self.assertIn('tax rounding method to "Round globally"', row.error)
+        self.assertFalse(row.res_id)
+        self.assertFalse(self.registry('sale.order').search(
+            self.cr, self.uid, [('client_order_ref', '=', '101')]))
 
     def test_statuses_cancelled_and_skipped(self):
         run = self.sync()
