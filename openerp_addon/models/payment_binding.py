@@ -47,6 +47,9 @@ class satchmo_binding(orm.Model):
                                    help="Orders and payments: the shop's amount"),
         'erp_amount': fields.char('OpenERP amount', size=32, readonly=True,
                                   help="Orders: OpenERP's total; payments: the voucher"),
+        'note': fields.text('Note', readonly=True,
+                            help="Payments: what a person should know about a registered "
+                                 "one, e.g. a cent above the invoice left as a credit"),
     }
 
     def _owners(self, cr, uid, ids, context=None):

@@ -8,9 +8,18 @@ invoice's own receivable line (the voucher lines are built here, not by
 would pay the wrong invoice first). Each payment has its own savepoint and
 mapping row (resource "payments", shop id = the payment's key):
 - synced: registered (the row points to the voucher);
-- exception: not posted, and why (larger than what the invoice still owes,
-  the order is an exception, no journal...). It is tried again whenever its
-  order is imported again, e.g. after a person retried the order.
+- exception: not posted, and why (more than the shop's rounding above what
+  the invoice still owes, the order is an exception, no journal...). It is
+  tried again whenever its order is imported again, e.g. after a person
+  retried the order.
+Satchmo keeps totals below the cent and charges the balance rounded up to
+the cent (Order.balance, trunc_decimal), so paying an order in full can pay a
+cent more than its invoice (the total to the cent). Such a payment is money
+received: it is posted in full, the invoice reconciled and paid, and the
+excess left on the customer's account as a credit (payment_option
+'without_writeoff'); the row's note says so. What the invoice still owes is
+read from the database before each payment, not from a browse cache filled
+before the order's earlier payments were posted.
 The voucher carries (shop, key) under a unique constraint
 (models/payment_binding.py): before creating one, the voucher of the key is
 looked up, so a re-run or a resumed run finds it instead of paying twice.
@@ -18,12 +27,14 @@ looked up, so a re-run or a resumed run finds it instead of paying twice.
 import logging
 
 from .importer import describe
-from .money import ZERO, cents, dec, from_float, to_float
+from .money import CENT, ZERO, cents, dec, from_float, to_float
 from .workflow import book_date, receivable_line, signal
 
 _logger = logging.getLogger(__name__)
 
 RESOURCE = 'payments'
+# Satchmo rounds a balance up to the cent: at most this much above what an invoice owes
+SHOP_ROUNDING = CENT
 
 
 def completed(order_payload):
@@ -77,12 +88,13 @@ class Payments(object):
         savepoint = self.env._savepoint()
         try:
             if existing is None:
-                reason = self._refusal(payment, invoice)
+                line, owed = self._receivable(invoice)
+                reason = self._refusal(payment, invoice, line, owed)
                 if reason:
                     self.cr.execute('RELEASE SAVEPOINT %s' % savepoint)
                     self._row(payment, 'exception', reason)
                     return 'failed'
-                existing = self._create(payment, invoice)
+                existing = self._create(payment, invoice, line, owed)
             signal(self.cr, self.uid, 'account.voucher', existing.id, 'proforma_voucher')
             existing.refresh()
             if existing.state != 'posted':
@@ -97,29 +109,39 @@ class Payments(object):
         self._row(payment, 'synced', None, existing)
         return 'created'
 
-    def _refusal(self, payment, invoice):
-        """Why this payment must not be posted on this invoice, or None."""
-        amount = dec(payment, 'amount')
-        if amount <= ZERO:
-            return u'not registered: the amount %s is not positive' % cents(amount)
+    def _receivable(self, invoice):
+        """The invoice's receivable line and what it still owes, read now from the database."""
         line = receivable_line(invoice)
         if line is None:
+            return None, ZERO
+        fresh = self.pool.get('account.move.line').read(
+            self.cr, self.uid, [line.id], ['amount_residual', 'reconcile_id'])[0]
+        if fresh['reconcile_id']:
+            return line, ZERO
+        return line, max(ZERO, from_float(fresh['amount_residual']))
+
+    def _refusal(self, payment, invoice, line, owed):
+        """Why this payment must not be posted on this invoice, or None."""
+        amount = cents(dec(payment, 'amount'))
+        if amount <= ZERO:
+            return u'not registered: the amount %s is not positive' % amount
+        if line is None:
             return u'not registered: invoice %s has no receivable line' % invoice.number
-        owed = from_float(line.amount_residual)
-        if line.reconcile_id or amount > owed:
-            return (u'not registered: %s is more than invoice %s still owes (%s of %s); '
+        if owed <= ZERO or amount > owed + SHOP_ROUNDING:
+            beyond = (u' by more than the shop\'s rounding (%s)' % SHOP_ROUNDING
+                      if owed > ZERO else u'')
+            return (u'not registered: %s is more than invoice %s still owes (%s of %s)%s; '
                     u'a person must register or refund it' % (
-                        cents(amount), invoice.number, owed if not line.reconcile_id else ZERO,
-                        from_float(invoice.amount_total)))
+                        amount, invoice.number, owed, from_float(invoice.amount_total), beyond))
         if not self.pool.get('satchmo.backend').payment_journal_for(
                 self.cr, self.uid, self.backend, payment.get('payment')):
             return (u'not registered: no payment journal for the payment module %s (add a '
                     u'line to the shop\'s payment journals)' % payment.get('payment'))
         return None
 
-    def _create(self, payment, invoice):
+    def _create(self, payment, invoice, line, owed):
         amount = cents(dec(payment, 'amount'))
-        line = receivable_line(invoice)
+        applied = min(amount, owed)  # the rest (the shop's rounding) stays a customer credit
         journal = self.pool.get('satchmo.backend').payment_journal_for(
             self.cr, self.uid, self.backend, payment.get('payment'))
         account = journal.default_debit_account_id
@@ -127,7 +149,6 @@ class Payments(object):
             raise ValueError(u"the journal %s has no default debit account" % journal.name)
         day = book_date(self.cr, self.uid, self.pool, invoice.company_id.id,
                         (payment.get('time_stamp') or u'')[:10] or None)
-        owed = from_float(line.amount_residual)
         context = dict(self.env.create_context, date=day, type='receipt')
         voucher_id = self.vouchers.create(self.cr, self.uid, {
             'type': 'receipt',
@@ -149,8 +170,8 @@ class Payments(object):
                 'type': 'cr',
                 'move_line_id': line.id,
                 'account_id': line.account_id.id,
-                'amount': to_float(amount),
-                'reconcile': amount == owed,
+                'amount': to_float(applied),
+                'reconcile': applied == owed,
             })],
         }, context=context)
         return self.vouchers.browse(self.cr, self.uid, voucher_id)
@@ -166,6 +187,7 @@ class Payments(object):
         values = {'state': state, 'error': reason or False, 'next_retry': False,
                   'order_binding_id': self.order_row_id,
                   'shop_amount': u'%s' % cents(dec(payment, 'amount'))}
+        values['note'] = voucher is not None and self._note(voucher) or False
         if voucher is not None:
             values.update(model='account.voucher', res_id=voucher.id,
                           erp_amount=u'%s' % from_float(voucher.amount))
@@ -176,3 +198,14 @@ class Payments(object):
         if state == 'synced':
             binder.bind(RESOURCE, payment['key'], 'account.voucher', voucher.id, None)
         return binder._upsert(RESOURCE, payment['key'], values)
+
+    def _note(self, voucher):
+        """In words, the part of a registered payment its invoice did not need, if any."""
+        excess = from_float(voucher.writeoff_amount)
+        if excess <= ZERO:
+            return None
+        invoices = u', '.join(l.name for l in voucher.line_cr_ids)
+        return (u'%s is %s more than invoice %s still owed (Satchmo charges the balance '
+                u'rounded up to the cent): posted in full, the invoice is paid and %s is left '
+                u'as a credit on the customer\'s account' % (
+                    from_float(voucher.amount), excess, invoices, excess))

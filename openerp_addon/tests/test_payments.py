@@ -24,15 +24,53 @@ class TestPayments(OrderCase):
         # the authorization is not money received
         self.assertIsNone(self.binding('payments', 'authorization-1'))
         counts = dict((c.resource, c) for c in run.count_ids)
-        self.assertEqual((counts['payments'].created, counts['payments'].skipped), (2, 1))
+        # 101, 102 and 106 (a cent above its invoice, left as a credit)
+        self.assertEqual((counts['payments'].created, counts['payments'].skipped), (3, 1))
 
-    def test_payment_above_what_the_invoice_owes_is_not_posted(self):
+    def test_a_cent_above_the_invoice_is_posted_and_left_as_a_credit(self):
+        """Satchmo charged the balance rounded up: 23.61 on a 23.60 invoice is money received."""
         self.sync()
+        invoice = self.order(106).invoice_ids[0]
+        self.assertEqual((invoice.state, self.money(invoice.residual)), ('paid', self.money(0)))
+        voucher = self.vouchers.browse(self.cr, self.uid, self.vouchers_of('payment-4'))[0]
+        self.assertEqual((voucher.state, voucher.amount, voucher.payment_option),
+                         ('posted', 23.61, 'without_writeoff'))
+        self.assertEqual([l.amount for l in voucher.line_cr_ids], [23.6])
         row = self.binding('payments', 'payment-4')
+        self.assertEqual((row.state, row.error, row.erp_amount), ('synced', False, '23.61'))
+        self.assertIn("0.01 is left as a credit on the customer's account", row.note)
+        # the cent is an open credit of the customer, on the receivable account
+        credit = [l for l in voucher.move_ids if l.account_id == invoice.account_id
+                  and not l.reconcile_id]
+        self.assertEqual([(l.credit, l.partner_id) for l in credit],
+                         [(0.01, invoice.partner_id.commercial_partner_id)])
+
+    def test_two_payments_in_one_run_see_what_the_first_left_owing(self):
+        """The second payment is measured against the residual after the first, not before."""
+        order = self.shop.objects['orders'][102]
+        rest = dict(order['payments'][0], key='payment-9', id=9, amount='35.75')
+        self.shop.change('orders', 102, payments=order['payments'] + [rest])
+        self.sync()
+        invoice = self.order(102).invoice_ids[0]
+        self.assertEqual(invoice.state, 'paid')
+        voucher = self.vouchers.browse(self.cr, self.uid, self.vouchers_of('payment-9'))[0]
+        self.assertEqual([(l.amount, l.reconcile) for l in voucher.line_cr_ids],
+                         [(35.74, True)])
+        self.assertIn('0.01 is left as a credit', self.binding('payments', 'payment-9').note)
+
+    def test_more_than_a_cent_above_what_the_invoice_owes_is_not_posted(self):
+        order = self.shop.objects['orders'][102]
+        rest = dict(order['payments'][0], key='payment-9', id=9, amount='35.76')
+        self.shop.change('orders', 102, payments=order['payments'] + [rest])
+        self.sync()
+        row = self.binding('payments', 'payment-9')
         self.assertEqual(row.state, 'exception')
-        self.assertIn('23.61 is more than invoice', row.error)
-        self.assertFalse(self.vouchers_of('payment-4'))
-        self.assertEqual(self.order(106).invoice_ids[0].state, 'open')
+        self.assertIn('35.76 is more than invoice', row.error)
+        self.assertIn('still owes (35.74 of 65.74)', row.error)
+        self.assertFalse(row.note)
+        self.assertFalse(self.vouchers_of('payment-9'))
+        self.assertEqual(self.order(102).invoice_ids[0].state, 'open')
+        self.assertEqual(len(self.vouchers_of('payment-2')), 1)
 
     def test_rerun_and_retry_never_pay_twice(self):
         self.sync()
