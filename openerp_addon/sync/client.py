@@ -155,10 +155,43 @@ class ShopClient(object):
                 raise ShopUnreachable(self._scrub(
                     "The shop at %s does not answer (%s, after %d attempts)."
                     % (self.root, type(error).__name__, attempt)))
+            except (requests.exceptions.ChunkedEncodingError,
+                    requests.exceptions.ContentDecodingError) as error:
+                # the answer broke off (a proxy or the shop died mid-body): like no answer
+                if attempt <= self.retries:
+                    self._wait(attempt)
+                    continue
+                raise ShopUnreachable(self._scrub(
+                    "The shop at %s sent answers that were cut short (%s, after %d attempts)."
+                    % (self.root, type(error).__name__, attempt)))
+            except requests.exceptions.RequestException as error:
+                # anything else of the transport is the shop's trouble, never a bad record
+                raise ShopUnreachable(self._scrub("Talking to the shop at %s failed: %s: %s"
+                                                  % (self.root, type(error).__name__, error)))
             if response.status_code in RETRY_STATUSES and attempt <= self.retries:
                 self._wait(attempt, response.headers.get('Retry-After'))
                 continue
+            if self._cut_short(response):
+                # the requests/urllib3 of OpenERP's Python 2 do not check Content-Length:
+                # a body that broke off would otherwise read as "not JSON" or, worse, parse
+                if attempt <= self.retries:
+                    self._wait(attempt)
+                    continue
+                raise ShopUnreachable(self._scrub(
+                    "The shop at %s sent answers that were cut short (%d of %s bytes, after "
+                    "%d attempts)." % (self.root, len(response.content),
+                                       response.headers.get('Content-Length'), attempt)))
             return self._decode(response, path)
+
+    @staticmethod
+    def _cut_short(response):
+        """Did the body end before the Content-Length the answer announced?"""
+        length = response.headers.get('Content-Length')
+        if not length or not length.strip().isdigit():
+            return False
+        if response.headers.get('Content-Encoding', 'identity') not in ('', 'identity'):
+            return False  # the length counts compressed bytes; content is decoded
+        return len(response.content) < int(length)
 
     def _wait(self, attempt, retry_after=None):
         delay = self.backoff * (2 ** (attempt - 1))
