@@ -12,6 +12,13 @@ its own, and reading the field gives the company default. The connector's
 creates (context key below) leave those fields out, which saves about a
 third of a partner's create time; a property with a model default of its own
 (``_defaults``) is still filled as usual.
+
+The same holds for a new child partner (a contact under its organization, an
+address under its contact): OpenERP copies its commercial partner's fields
+onto it, reading and writing back each property field. When neither of the
+two has a property value of its own, the copy of the property fields would
+store nothing, so a synced child skips them (the other commercial fields are
+copied as usual).
 """
 from openerp.osv import fields, orm
 
@@ -31,12 +38,31 @@ def without_property_defaults(model, fields_list, context):
     return kept
 
 
+def has_own_properties(cr, model, ids):
+    cr.execute("SELECT 1 FROM ir_property WHERE res_id IN %s LIMIT 1",
+               (tuple('%s,%s' % (model, i) for i in ids),))
+    return bool(cr.fetchone())
+
+
 class res_partner(orm.Model):
     _inherit = 'res.partner'
 
     def default_get(self, cr, uid, fields_list, context=None):
         return super(res_partner, self).default_get(
             cr, uid, without_property_defaults(self, fields_list, context), context=context)
+
+    def _commercial_sync_from_company(self, cr, uid, partner, context=None):
+        commercial = partner.commercial_partner_id
+        if not (context or {}).get(SKIP_KEY) or commercial == partner:
+            return super(res_partner, self)._commercial_sync_from_company(
+                cr, uid, partner, context=context)
+        names = self._commercial_fields(cr, uid, context=context)
+        if not has_own_properties(cr, self._name, [commercial.id, partner.id]):
+            names = [name for name in names
+                     if not isinstance(self._all_columns[name].column, fields.property)]
+        values = self._update_fields_values(cr, uid, commercial, names, context=context)
+        if values:
+            partner.write(values)
 
 
 class product_product(orm.Model):
