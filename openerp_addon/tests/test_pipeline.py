@@ -1,7 +1,13 @@
 # -*- coding: utf-8 -*-
 """Whole runs over a fake shop: first sync, changes, deletes, failures, retries, locks."""
+import json
+
+from openerp.osv import fields
+
 from openerp.addons.openerp_addon.sync import pipeline
 from openerp.addons.openerp_addon.sync.client import ShopUnreachable
+from openerp.addons.openerp_addon.sync.importer import CREATE_CONTEXT
+from openerp.addons.openerp_addon.sync.prefetch import Prefetched
 
 from .common import TOKEN, ConnectorCase
 
@@ -221,3 +227,57 @@ class TestPipeline(ConnectorCase):
         self.sync()
         company_id = self.ref('base.main_company')
         self.assertEqual(self.record('contacts', 7).company_id.id, company_id)
+
+    def test_runs_say_where_their_time_went(self):
+        run = self.sync()
+        timings = json.loads(run.timings)
+        for count in run.count_ids:
+            self.assertGreaterEqual(count.seconds, 0.0)
+            if count.created:
+                self.assertIn(count.resource, timings['resources'])
+        self.assertGreater(sum(c.seconds for c in run.count_ids), 0.0)
+
+    def test_prefetched_pages_keep_their_order_and_their_errors(self):
+        self.assertEqual(list(Prefetched(iter([1, 2, 3]))), [1, 2, 3])
+        self.assertEqual(list(Prefetched(iter([]))), [])
+
+        def pages():
+            yield 'first'
+            raise ShopUnreachable('gone')
+
+        reader = Prefetched(pages())
+        self.assertEqual(next(reader), 'first')
+        with self.assertRaises(ShopUnreachable):
+            next(reader)
+
+    def test_synced_partners_get_the_company_defaults_of_their_properties(self):
+        partners = self.registry('res.partner')
+        names = [name for name, info in partners._all_columns.items()
+                 if isinstance(info.column, fields.property)]
+        plain = partners.create(self.cr, self.uid, {'name': 'By hand'})
+        synced = partners.create(self.cr, self.uid, {'name': 'Synced'},
+                                 context=dict(CREATE_CONTEXT))
+        by_hand, from_sync = partners.read(self.cr, self.uid, [plain, synced], names)
+        for name in names:
+            self.assertEqual(by_hand[name], from_sync[name], name)
+
+    def test_synced_children_get_the_commercial_fields_of_their_company(self):
+        partners = self.registry('res.partner')
+        cr, uid = self.cr, self.uid
+        context = dict(CREATE_CONTEXT)
+        plain = partners.create(cr, uid, {'name': 'Plain Inc', 'is_company': True},
+                                context=context)
+        terms = self.registry('account.payment.term').search(cr, uid, [], limit=1)
+        special = partners.create(cr, uid, {'name': 'Special Inc', 'is_company': True,
+                                            'vat': 'BE0477472701',
+                                            'property_payment_term': terms[0]},
+                                  context=context)
+        names = partners._commercial_fields(cr, uid)
+        for company in (plain, special):
+            child = partners.create(cr, uid, {'name': 'Someone', 'parent_id': company},
+                                    context=context)
+            by_hand = partners.create(cr, uid, {'name': 'Someone', 'parent_id': company})
+            synced, expected, parent = partners.read(cr, uid, [child, by_hand, company], names)
+            for name in names:
+                self.assertEqual(synced[name], expected[name], name)
+                self.assertEqual(synced[name], parent[name], name)
