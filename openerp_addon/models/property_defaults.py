@@ -19,6 +19,14 @@ onto it, reading and writing back each property field. When neither of the
 two has a property value of its own, the copy of the property fields would
 store nothing, so a synced child skips them (the other commercial fields are
 copied as usual).
+
+And the other way, for every write (the workflow that reconciles a payment
+carries no context of ours): when a partner's commercial fields change, e.g.
+``last_reconciliation_date`` set by each reconciliation, OpenERP writes every
+commercial field, property fields included, onto each of its children (an
+order's address snapshots are children too). Without a property value of
+their own on either side, the property part of that write stores nothing, so
+it is left out: a paid order cost a third of a second more per child otherwise.
 """
 from openerp.osv import fields, orm
 
@@ -63,6 +71,19 @@ class res_partner(orm.Model):
         values = self._update_fields_values(cr, uid, commercial, names, context=context)
         if values:
             partner.write(values)
+
+    def _commercial_sync_to_children(self, cr, uid, partner, context=None):
+        commercial = partner.commercial_partner_id
+        children = [child for child in partner.child_ids if not child.is_company]
+        names = self._commercial_fields(cr, uid, context=context)
+        if not has_own_properties(cr, self._name,
+                                  [commercial.id] + [child.id for child in children]):
+            names = [name for name in names
+                     if not isinstance(self._all_columns[name].column, fields.property)]
+        values = self._update_fields_values(cr, uid, commercial, names, context=context)
+        for child in children:
+            self._commercial_sync_to_children(cr, uid, child, context=context)
+        return self.write(cr, uid, [child.id for child in children], values, context=context)
 
 
 class product_product(orm.Model):
