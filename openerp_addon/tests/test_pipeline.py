@@ -281,3 +281,20 @@ class TestPipeline(ConnectorCase):
             for name in names:
                 self.assertEqual(synced[name], expected[name], name)
                 self.assertEqual(synced[name], parent[name], name)
+
+    def test_commercial_changes_still_reach_every_child(self):
+        partners = self.registry('res.partner')
+        cr, uid = self.cr, self.uid
+        company = partners.create(cr, uid, {'name': 'Parent Inc', 'is_company': True})
+        child = partners.create(cr, uid, {'name': 'Child', 'parent_id': company})
+        grandchild = partners.create(cr, uid, {'name': 'Address', 'parent_id': child,
+                                               'type': 'invoice'})
+        terms = self.registry('account.payment.term').search(cr, uid, [], limit=1)
+        partners.write(cr, uid, [company], {'vat': 'BE0477472701',
+                                            'property_payment_term': terms[0]})
+        for partner in partners.browse(cr, uid, [child, grandchild]):
+            self.assertEqual(partner.vat, 'BE0477472701')
+            self.assertEqual(partner.property_payment_term.id, terms[0])
+        partners.write(cr, uid, [company], {'last_reconciliation_date': '2026-11-28 10:00:00'})
+        for partner in partners.browse(cr, uid, [child, grandchild]):
+            self.assertEqual(partner.last_reconciliation_date, '2026-11-28 10:00:00')
