@@ -10,7 +10,8 @@ RECORDS.json holds what the shop API answered per resource. They are turned
 into load()'s rows (external ids "bench.<resource>_<shop id>" stand in for
 the connector's mapping rows and carry the references) and loaded one
 resource after the other, in one transaction each, as the import dialog of
-the web client does. Orders become draft sale orders with their lines: load()
+the web client does. Contacts load as the sync imports them: a partner under
+its organization, and a child partner per address of its address book. Orders become draft sale orders with their lines: load()
 has no workflow, so confirmation, invoice and payment have no counterpart
 here and are compared separately.
 """
@@ -77,19 +78,30 @@ def organizations(records):
 
 
 def contacts(records):
-    rows = []
+    """A partner per contact, and a child partner per address (as the sync makes them)."""
+    people, addresses = [], []
     for r in records:
-        addresses = r.get("addresses") or [{}]
-        main = ([a for a in addresses if a.get("is_default_billing")] or addresses)[0]
         phones = r.get("phones") or [{}]
         name = (u"%s %s" % (r.get("first_name") or u"", r.get("last_name") or u"")).strip()
-        rows.append([ref("contacts", r["id"]), name or u"?", text(r.get("email")),
-                     text(phones[0].get("phone")), ref("organizations", r.get("organization_id")),
-                     text(main.get("street1")), text(main.get("street2")), text(main.get("city")),
-                     text(main.get("postal_code")), country_ref(main.get("country")), "1",
-                     text(r.get("notes"))])
-    return ("res.partner", ["id", "name", "email", "phone", "parent_id/id", "street", "street2",
-                            "city", "zip", "country_id/id", "customer", "comment"], rows)
+        name = name or r.get("email") or u"#%s" % r["id"]
+        people.append([ref("contacts", r["id"]), name, text(r.get("email")),
+                       text(phones[0].get("phone")),
+                       ref("organizations", r.get("organization_id")), "1",
+                       text(r.get("notes"))])
+        for a in r.get("addresses") or []:
+            billing, shipping = a.get("is_default_billing"), a.get("is_default_shipping")
+            kind = (billing and shipping and "default" or billing and "invoice"
+                    or shipping and "delivery" or "other")
+            addresses.append([ref("addresses", a["id"]), text(a.get("addressee")) or name,
+                              ref("contacts", r["id"]), kind, text(a.get("street1")),
+                              text(a.get("street2")), text(a.get("city")),
+                              text(a.get("postal_code")), country_ref(a.get("country")),
+                              "1", "0"])
+    return [("res.partner", ["id", "name", "email", "phone", "parent_id/id", "customer",
+                             "comment"], people),
+            ("res.partner", ["id", "name", "parent_id/id", "type", "street", "street2", "city",
+                             "zip", "country_id/id", "customer", "use_parent_address"],
+             addresses)]
 
 
 def orders(records, pricelist_id, shop_id):
@@ -128,21 +140,30 @@ def main(conf, db, path):
                 ("organizations", organizations), ("contacts", contacts),
                 ("orders", lambda rs: orders(rs, pricelist_id, shop_id))]
         for resource, convert in plan:
-            model, fields, rows = convert(records.get(resource) or [])
-            started = time.time()
-            try:
-                answer = registry.get(model).load(cr, uid, fields, rows, context=dict(CONTEXT))
-            except Exception as error:  # OpenERP 7 fails to describe some PostgreSQL errors
-                answer = {"ids": [], "messages": [{"type": "error", "message": repr(error)}]}
-            errors = [m for m in answer.get("messages") or [] if m.get("type") == "error"]
-            if errors:
-                cr.rollback()
-            else:
-                cr.commit()
-            results[resource] = {"model": model, "records": len(records.get(resource) or []),
-                                 "loaded": len([i for i in answer.get("ids") or [] if i]),
-                                 "seconds": round(time.time() - started, 3),
-                                 "errors": [m.get("message") for m in errors[:3]]}
+            loads = convert(records.get(resource) or [])
+            if not isinstance(loads, list):
+                loads = [loads]
+            seconds, loaded, errors = 0.0, 0, []
+            for model, fields, rows in loads:
+                started = time.time()
+                try:
+                    answer = registry.get(model).load(cr, uid, fields, rows,
+                                                      context=dict(CONTEXT))
+                except Exception as error:  # OpenERP 7 fails to describe some PG errors
+                    answer = {"ids": [], "messages": [{"type": "error",
+                                                       "message": repr(error)}]}
+                failed = [m for m in answer.get("messages") or [] if m.get("type") == "error"]
+                if failed:
+                    cr.rollback()
+                else:
+                    cr.commit()
+                seconds += time.time() - started
+                loaded += len([i for i in answer.get("ids") or [] if i])
+                errors += [m.get("message") for m in failed[:3]]
+            results[resource] = {"model": loads[0][0],
+                                 "records": len(records.get(resource) or []),
+                                 "loaded": loaded, "seconds": round(seconds, 3),
+                                 "errors": errors}
     finally:
         cr.close()
     json.dump(results, sys.stdout)
