@@ -5,8 +5,9 @@ connection (a new ServerProxy, so a new transport and TCP connection),
 search whether the object exists, then create or write it. Every object pays
 its round trips in full and nothing overlaps them with OpenERP's work.
 
-It pushes the same records as the load() baseline (catalogue, customers and
-orders as draft sale orders with their lines), read from the same shop API
+It pushes the same records as the load() baseline (catalogue, customers with
+a child partner per address, and orders as draft sale orders with their
+lines), read from the same shop API
 answers; references are resolved from what it pushed before (generous to the
 baseline: the old system searched for them too).
 """
@@ -78,6 +79,11 @@ def run_push(url, db, records):
     pusher.timed("contacts", records["contacts"], lambda c: pusher.push(
         "contacts", "res.partner", c["id"], [("ref", "=", "CON-%s" % c["id"])],
         contact_values(pusher, c)))
+    addresses = [(contact, address) for contact in records["contacts"]
+                 for address in contact.get("addresses") or []]
+    pusher.timed("addresses", addresses, lambda pair: pusher.push(
+        "addresses", "res.partner", pair[1]["id"], [("ref", "=", "ADR-%s" % pair[1]["id"])],
+        address_values(pusher, *pair)))
     orders = [o for o in records["orders"] if o.get("contact_id")]
     pusher.timed("orders", orders, lambda o: pusher.push(
         "orders", "sale.order", o["id"], [("client_order_ref", "=", str(o["id"]))],
@@ -87,14 +93,22 @@ def run_push(url, db, records):
 
 
 def contact_values(pusher, contact):
-    addresses = contact.get("addresses") or [{}]
-    main = ([a for a in addresses if a.get("is_default_billing")] or addresses)[0]
     name = ("%s %s" % (contact.get("first_name") or "", contact.get("last_name") or "")).strip()
     return {"name": name or "?", "ref": "CON-%s" % contact["id"],
             "email": contact.get("email") or False, "customer": True,
-            "parent_id": pusher.ref("organizations", contact.get("organization_id")),
-            "street": main.get("street1") or False, "city": main.get("city") or False,
-            "zip": main.get("postal_code") or False}
+            "parent_id": pusher.ref("organizations", contact.get("organization_id"))}
+
+
+def address_values(pusher, contact, address):
+    """An address of a contact's address book: a child partner, as the sync makes it."""
+    billing, shipping = address.get("is_default_billing"), address.get("is_default_shipping")
+    kind = (billing and shipping and "default" or billing and "invoice"
+            or shipping and "delivery" or "other")
+    return {"name": address.get("addressee") or contact.get("last_name") or "?",
+            "ref": "ADR-%s" % address["id"], "type": kind, "customer": True,
+            "parent_id": pusher.ref("contacts", contact["id"]), "use_parent_address": False,
+            "street": address.get("street1") or False, "city": address.get("city") or False,
+            "zip": address.get("postal_code") or False}
 
 
 def order_values(pusher, order, pricelist, shop):
