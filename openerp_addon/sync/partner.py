@@ -91,6 +91,11 @@ class ContactImporter(Importer):
             partner_id = binder.to_openerp('addresses', address['id'])
             if partner_id in kept and kept[partner_id][0] != content:
                 partner_id = None  # was shared with a twin, now differs: its own partner
+            if partner_id and partner_id not in kept and self._documents_use(partner_id) \
+                    and self._content(partner_id) != content:
+                # orders and invoices show this address as it was: the customer moved, so
+                # the new address gets its own partner and the old documents keep theirs
+                partner_id = None
             if not partner_id:
                 twins = [i for i, (seen, _) in kept.items() if seen == content]
                 partner_id = twins and twins[0] or self._identical(contact_id, values, kept)
@@ -135,6 +140,25 @@ class ContactImporter(Importer):
                                    address.get('state'), self.env.context) or False,
             'type': kind,
         }
+
+    def _content(self, partner_id):
+        row = self.pool.get('res.partner').read(self.cr, self.uid, [partner_id],
+                                                list(ADDRESS_FIELDS), context=self.env.context)[0]
+        return tuple(row[f][0] if isinstance(row[f], (list, tuple)) else row[f]
+                     for f in ADDRESS_FIELDS)
+
+    def _documents_use(self, partner_id):
+        """Is this address on a sale order or an invoice (which must keep showing it)?"""
+        for model, fields in (('sale.order', ('partner_invoice_id', 'partner_shipping_id')),
+                              ('account.invoice', ('partner_id',))):
+            documents = self.pool.get(model)
+            if documents is None:
+                continue
+            domain = ['|'] * (len(fields) - 1) + [(f, '=', partner_id) for f in fields]
+            if documents.search(self.cr, self.uid, domain, limit=1,
+                                context=dict(self.env.context, active_test=False)):
+                return True
+        return False
 
     def _identical(self, contact_id, values, taken):
         """A child partner of the contact with exactly this address (reused, not duplicated)."""
