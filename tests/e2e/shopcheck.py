@@ -55,6 +55,14 @@ class Connected:
                                              0, 0, False, {"active_test": False}))
         self.vouchers_before = set(stack.erp("account.voucher", "search", []))
 
+    @classmethod
+    def attach(cls, stack, backend_id, orders, partners_before, vouchers_before):
+        """The Connected of a backend that already exists (a copied database)."""
+        shop = cls.__new__(cls)
+        shop.stack, shop.backend_id, shop.orders = stack, backend_id, orders
+        shop.partners_before, shop.vouchers_before = set(partners_before), set(vouchers_before)
+        return shop
+
     # -- acting ------------------------------------------------------------------------------
     def set(self, **values):
         self.stack.erp("satchmo.backend", "write", [self.backend_id], values)
@@ -286,3 +294,34 @@ def shop_change(stack, *args):
 
 def simple_products(stack):
     return [p for p in stack.api_all("products") if p["kind"] == "simple" and p["active"]]
+
+
+# -- one first sync per session, copied for each test that starts after it ----------------------
+SYNCED_SHOP_DB, SYNCED_ERP_DB = "shop_e2e_synced", "erp_e2e_synced"
+_synced = {}
+
+
+def synced_shop(stack):
+    """Fresh databases in which the shop was synced once, orders included; a Connected.
+
+    The first sync (a minute with orders) runs once per session; each test gets
+    copies of both databases as they were right after it, like ``fresh_stack``.
+    """
+    pg = stack.servers.pg
+    if not _synced:
+        stack.reset()
+        shop = Connected(stack)
+        run = shop.sync()
+        assert_run(run, "done")
+        assert_in_step(shop)
+        stack.stop()
+        pg.create(SYNCED_SHOP_DB, owner="shop", template=stack.shop_db)
+        pg.create(SYNCED_ERP_DB, owner="openerp", template=stack.erp_db)
+        _synced.update(backend_id=shop.backend_id, orders=shop.orders,
+                       partners_before=shop.partners_before,
+                       vouchers_before=shop.vouchers_before)
+    stack.stop()
+    pg.create(stack.shop_db, owner="shop", template=SYNCED_SHOP_DB)
+    pg.create(stack.erp_db, owner="openerp", template=SYNCED_ERP_DB)
+    stack.start()
+    return Connected.attach(stack, **_synced)

@@ -17,7 +17,7 @@ import time
 import pytest
 
 from tests.e2e.shopcheck import (Connected, assert_in_step, assert_nothing_changed,
-                                 assert_run, shop_change, simple_products)
+                                 assert_run, shop_change, simple_products, synced_shop)
 from tests.harness.proxy import FaultProxy
 
 
@@ -33,6 +33,19 @@ def proxied(request, fresh_stack):
     shop = Connected(fresh_stack, url=proxy.url, timeout=3, page_size=20, orders=orders)
     try:
         yield fresh_stack, proxy, shop
+    finally:
+        proxy.clear()
+        proxy.stop()
+
+
+@pytest.fixture
+def proxied_synced(stack):
+    """Like ``proxied``, on copies of the databases right after a healthy first sync."""
+    shop = synced_shop(stack)
+    proxy = FaultProxy(upstream=stack.shop_url).start()
+    shop.set(url=proxy.url, timeout=3, page_size=20)
+    try:
+        yield stack, proxy, shop
     finally:
         proxy.clear()
         proxy.stop()
@@ -95,13 +108,11 @@ def test_faults_shop_stopped_in_the_middle_of_a_run(proxied):
     assert_nothing_changed(shop.sync())
 
 
-def test_faults_shop_answers_500_and_429_for_a_while(proxied):
+def test_faults_shop_answers_500_and_429_for_a_while(proxied_synced):
     """A few 500/429/503 answers are absorbed by the client's retries (the run is done); a shop
     that keeps answering 500 fails the run with the status in its reason, without losing the
     changes it could not read: the next healthy run imports them."""
-    stack, proxy, shop = proxied
-    assert_run(shop.sync(), "done")
-
+    stack, proxy, shop = proxied_synced
     product = simple_products(stack)[0]
     shop_change(stack, "price", product["id"], "77.70")
     proxy.plan(["500", "429", "503"])
@@ -152,11 +163,10 @@ def test_faults_slow_shop_read_timeout(proxied):
 
 @pytest.mark.parametrize("fault, words", [("not_json", ("not json",)),
                                           ("truncated", ("cut short",))])
-def test_faults_response_not_json_or_cut_short(proxied, fault, words):
+def test_faults_response_not_json_or_cut_short(proxied_synced, fault, words):
     """Answers that are not JSON, or cut in the middle: the run fails with a reason naming the
     problem (not an internal error), no record is marked failed, the next run completes."""
-    stack, proxy, shop = proxied
-    assert_run(shop.sync(), "done")
+    stack, proxy, shop = proxied_synced
     product = simple_products(stack)[1]
     shop_change(stack, "price", product["id"], "12.34")
 
@@ -172,13 +182,11 @@ def test_faults_response_not_json_or_cut_short(proxied, fault, words):
     assert_in_step(shop)
 
 
-def test_faults_token_revoked_between_two_runs(fresh_stack):
+def test_faults_token_revoked_between_two_runs(stack):
     """The shop rotates its API token: the next run fails saying the token was rejected (and
     shows neither token); with the new token entered, the run completes."""
-    stack = fresh_stack
     old_token = stack.api_token
-    shop = Connected(stack, orders=False)
-    assert_run(shop.sync(), "done")
+    shop = synced_shop(stack)
     product = simple_products(stack)[2]
     shop_change(stack, "price", product["id"], "3.21")
     new_token = stack.shop_manage("satchmo_api_token", "--rotate").strip().splitlines()[-1]

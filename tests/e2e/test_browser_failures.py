@@ -1,0 +1,120 @@
+"""The failure list in a real browser: see why a record failed, fix it in the shop, Retry.
+
+Debian's headless Chromium, driven by Selenium through Debian's chromedriver
+(tests/harness/browser.py; nothing is downloaded), logs in to the OpenERP 7
+web client, opens the connector's Failures list by its action, and finds the
+failed organization with its reason. After the name is fixed in the shop
+(behind the change feed's back, so only a person's Retry can bring it in),
+the row is opened and Retry pressed: the form shows it Synced, and OpenERP
+has the fixed name. The web client ships without CSS here, so everything is
+asserted on the DOM; screenshots go to var/<instance>/artifacts/.
+"""
+import time
+
+import pytest
+
+from tests.e2e.shopcheck import assert_in_step, assert_run, shop_change, synced_shop
+
+
+def wait(driver, find, timeout=60, what="the page"):
+    """Poll ``find(driver)`` until it returns something truthy."""
+    deadline = time.monotonic() + timeout
+    last = None
+    while time.monotonic() < deadline:
+        try:
+            found = find(driver)
+            if found:
+                return found
+        except Exception as error:  # the DOM is being rebuilt under us
+            last = error
+        time.sleep(0.2)
+    raise AssertionError("timed out waiting for %s (%s)" % (what, last))
+
+
+def css(driver, selector):
+    """Elements the web client shows. Without its CSS nothing is hidden by style, so what
+    the client hides (class oe_form_invisible, on the element or an ancestor) is left out."""
+    from selenium.webdriver.common.by import By
+    return [e for e in driver.find_elements(By.CSS_SELECTOR, selector)
+            if not driver.execute_script(
+                "return arguments[0].closest('.oe_form_invisible') !== null", e)]
+
+
+def buttons(driver, label):
+    return [b for b in css(driver, ".oe_form button") if b.text.strip() == label]
+
+
+@pytest.fixture
+def browser(stack):
+    from tests.harness.browser import Browser
+    artifacts = stack.instance.dir / "artifacts"
+    with Browser(artifacts, log=stack.instance.log_dir / "browser.log") as running:
+        yield running
+
+
+def test_browser_failure_list_shows_the_reason_and_retry_turns_it_synced(stack, browser):
+    shop = synced_shop(stack)  # copies of the databases right after a first sync
+    organization = stack.api_all("organizations")[0]
+    shop_change(stack, "set", "organization", organization["id"], "name=")
+    assert_run(shop.sync(), "done")
+    row = shop.binding("organizations", organization["id"])
+    assert row["state"] == "failed"
+    action_id = stack.erp("ir.model.data", "get_object_reference", "openerp_addon",
+                          "action_satchmo_binding_failures")[1]
+    driver = browser.driver
+
+    # log in
+    driver.get(stack.erp_url + "/")
+    login = wait(driver, lambda d: css(d, "input[name=login]"), what="the login form")[0]
+    login.clear()
+    login.send_keys(stack.erp_login)
+    password = css(driver, "input[name=password]")[0]
+    password.clear()
+    password.send_keys(stack.erp_password)
+    databases = css(driver, "select[name=db]")
+    if databases:
+        from selenium.webdriver.support.ui import Select
+        Select(databases[0]).select_by_value(stack.erp_db)
+    browser.screenshot("1-login")
+    password.submit()
+    wait(driver, lambda d: css(d, ".oe_topbar, .oe_application"), what="the web client")
+
+    # the Failures list: the row and its reason
+    driver.get(stack.erp_url + "/#action=%d" % action_id)
+    driver.refresh()
+
+    def failure_row(d):
+        for group in css(d, ".oe_group_header"):
+            if "organizations" in group.text and not css(d, ".oe_list_content tbody "
+                                                            "tr[data-id='%d']" % row["id"]):
+                group.click()
+        return css(d, ".oe_list_content tbody tr[data-id='%d']" % row["id"])
+
+    found = wait(driver, failure_row, what="the failed row in the Failures list")[0]
+    browser.screenshot("2-failures")
+    assert "required but the shop sent it empty" in found.text, found.text
+    assert "Failed" in found.text
+
+    # fixed in the shop behind the feed's back: only Retry brings it in
+    stack.shop_sql("UPDATE contact_organization SET name = %s WHERE id = %s",
+                   ("Fixed in the browser test", organization["id"]))
+    found.click()
+    retry = wait(driver, lambda d: buttons(d, "Retry"), what="the Retry button")[0]
+    status = css(driver, ".oe_form_field_status .oe_active")
+    assert status and "Failed" in status[0].text
+    from selenium.webdriver.common.by import By
+    form_text = driver.find_element(By.CSS_SELECTOR, ".oe_application").text
+    assert "required but the shop sent it empty" in form_text
+    assert "organizations" in form_text
+    browser.screenshot("3-form-failed")
+    retry.click()
+
+    def synced(d):
+        active = css(d, ".oe_form_field_status .oe_active")
+        return active and "Synced" in active[0].text and not buttons(d, "Retry")
+
+    wait(driver, synced, what="the row turning Synced")
+    browser.screenshot("4-form-synced")
+    assert shop.record("organizations", organization["id"], ["name"])["name"] == \
+        "Fixed in the browser test"
+    assert_in_step(shop)
