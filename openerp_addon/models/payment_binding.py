@@ -13,6 +13,7 @@ resource (payments come inside their order), so retrying or marking dirty a
 payment row acts on its order, which registers what is missing.
 """
 from openerp.osv import fields, orm
+from openerp.tools.translate import _
 
 
 class account_voucher(orm.Model):
@@ -57,6 +58,11 @@ class satchmo_binding(orm.Model):
         owners = []
         for row in self.browse(cr, uid, ids, context=context):
             target = row.order_binding_id.id if row.resource == 'payments' else row.id
+            if not target:  # never silently retry nothing
+                raise orm.except_orm(
+                    _('Cannot retry'),
+                    _('The payment %s is not linked to its order\'s row: retry the order '
+                      'instead.') % row.shop_id)
             if target and target not in owners:
                 owners.append(target)
         return owners

@@ -215,6 +215,7 @@ class OrderImporter(Importer):
 
     def after_bind(self, payload, res_id):
         row = self.env.binder.get(self.resource, payload['id'])
+        self._link_payment_rows(payload, row)
         order = self.orders.browse(self.cr, self.uid, res_id, context=self.env.context)
         values = {'shop_amount': u'%s' % cents(shop_totals(payload)['total']),
                   'erp_amount': u'%s' % workflow.order_totals(order)['total']}
@@ -230,6 +231,25 @@ class OrderImporter(Importer):
                                                    u'exception: %s' % reason)
             return 'failed'
         return None
+
+    def _link_payment_rows(self, payload, row):
+        """Payment rows written before their order's first row existed point to it now.
+
+        A new order's payments are registered (or refused) inside its import,
+        before the order's own row is created, so their rows had no order row,
+        and "Retry" on such a payment row silently did nothing.
+        """
+        keys = [p['key'] for p in payload.get('payments') or [] if p.get('key')]
+        if not keys:
+            return
+        model = self.env.binder.model
+        orphans = model.search(self.cr, self.uid, [
+            ('backend_id', '=', self.env.backend.id), ('resource', '=', 'payments'),
+            ('shop_id', 'in', keys), ('order_binding_id', '=', False)],
+            context=self.env.context)
+        if orphans:
+            model.write(self.cr, self.uid, orphans, {'order_binding_id': row.id},
+                        context=self.env.context)
 
     def deactivate(self, model_name, res_id):
         """An order deleted in the shop: a draft one is cancelled, anything else is kept."""
