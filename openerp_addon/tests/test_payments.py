@@ -4,6 +4,8 @@ import psycopg2
 
 from openerp.tools import mute_logger
 
+from openerp.addons.openerp_addon.sync import pipeline
+
 from .test_order_mapping import OrderCase
 
 
@@ -78,8 +80,12 @@ class TestPayments(OrderCase):
         self.bindings.action_mark_dirty(self.cr, self.uid, rows)
         self.sync()
         self.sync(full=True)
-        # retrying a payment row retries its order, which finds the voucher
-        self.bindings.action_retry(self.cr, self.uid, [self.binding('payments', 'payment-1').id])
+        # retrying a payment row retries its order (against the fake shop, as the
+        # button would against the real one), which finds the voucher
+        payment_row = self.binding('payments', 'payment-1')
+        owners = self.bindings._owners(self.cr, self.uid, [payment_row.id])
+        self.assertEqual(owners, [self.binding('orders', 101).id])
+        pipeline.retry(self.cr, self.uid, owners, client_factory=self.shop.factory)
         self.assertEqual(len(self.vouchers_of('payment-1')), 1)
         self.assertEqual(len(self.vouchers_of('payment-2')), 1)
 
