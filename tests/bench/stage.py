@@ -75,8 +75,11 @@ class Stage:
         return ErpRpc(self.instance.erp_url, db, *ADMIN_LOGIN)
 
     def stop(self):
+        """Stop this instance's shop, OpenERP and PostgreSQL (by pid; data stays in var/)."""
+        from tests.harness.servers import stop_instance
         self.shop.stop()
         self.erp.stop()
+        stop_instance(self.instance)
 
 
 def make_backend(rpc, shop_url, token, page_size=100):

@@ -66,9 +66,13 @@ def test_instance():
 
 
 def bench_instance():
-    """The benchmark's servers (``make bench``): never shared with the demo or the tests."""
-    return Instance("bench", _port("BENCH_PG_PORT", 55571), _port("BENCH_SHOP_PORT", 18571),
-                    _port("BENCH_ERP_PORT", 18639))
+    """The benchmark's servers (``make bench``): never shared with the demo or the tests.
+
+    BENCH_INSTANCE names another set (its own folder), e.g. for the API benchmark
+    to build its large store while a benchmark runs.
+    """
+    return Instance(os.environ.get("BENCH_INSTANCE", "bench"), _port("BENCH_PG_PORT", 55571),
+                    _port("BENCH_SHOP_PORT", 18571), _port("BENCH_ERP_PORT", 18639))
 
 
 INSTANCES = {"demo": demo_instance, "test": test_instance}
