@@ -75,7 +75,8 @@ def junit_counts(outcome, report):
 
 
 RAN = re.compile(r"Ran (\d+) tests? in")
-FAILED = re.compile(r"FAILED \((.*)\)")
+# the runner's "FAILED (errors=1)" reaches the log as two lines: "FAILED", " (errors=1)"
+FAILED = re.compile(r"FAILED\s*\(([^)]*)\)")
 COUNT = re.compile(r"(failures|errors)=(\d+)")
 LOG_ERROR = re.compile(r"^\S+ \S+ \d+ (ERROR|CRITICAL) ")
 
@@ -88,9 +89,11 @@ def openerp_log_counts(outcome, log_text):
     (and "At least one test failed when loading the modules."). Every ERROR or
     CRITICAL log line that no unittest count explains is a failure.
     """
-    ran = sum(int(n) for n in RAN.findall(log_text))
+    messages = "\n".join(line.split(": ", 1)[-1] for line in log_text.splitlines()
+                         if " TEST " in line)
+    ran = sum(int(n) for n in RAN.findall(messages))
     bad = 0
-    for details in FAILED.findall(log_text):
+    for details in FAILED.findall(messages):
         bad += sum(int(n) for _, n in COUNT.findall(details))
     outcome.passed += ran - bad
     outcome.failed += bad
