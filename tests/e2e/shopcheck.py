@@ -36,19 +36,11 @@ class Connected:
         self.orders = orders and orders_imported()
         company_id = stack.erp("ir.model.data", "get_object_reference", "base",
                                "main_company")[1]
-        # as the README tells a user: Satchmo rounds tax once per order
-        stack.erp("res.company", "write", [company_id],
-                  {"tax_calculation_rounding_method": "round_globally"})
         settings = {"name": "Fault test shop", "url": url or stack.shop_url,
                     "api_token": stack.api_token, "company_id": company_id, "page_size": 50,
                     "timeout": 10}
         if orders_imported() and not orders:
             settings["import_statuses"] = NO_STATUS
-        if self.orders:
-            # Satchmo rounds tax once per order; line by line OpenERP is a cent off on some
-            # orders (the connector then holds them as exceptions and says to set this)
-            stack.erp("res.company", "write", [company_id],
-                      {"tax_calculation_rounding_method": "round_globally"})
         settings.update(values)
         self.backend_id = stack.erp("satchmo.backend", "create", settings)
         self.partners_before = set(stack.erp("res.partner", "search", [],
