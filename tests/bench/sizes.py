@@ -1,7 +1,7 @@
 """How big the benchmark's stores are.
 
 The default finishes the whole benchmark in about half an hour on a 2-core
-machine: the connector costs about 0.8 s of OpenERP time per order taken to a
+machine: the connector costs about 1 s of OpenERP time per order taken to a
 paid invoice (2026-11, after cutting the partner write-backs), and the
 benchmark imports the store about six times (loopback, 50 ms, one and two
 workers, the push and load() baselines). SCALE multiplies
