@@ -278,12 +278,6 @@ def _plain(value):
     return value
 
 
-def shop_change(stack, *args):
-    """Change the shop through its models (the feed sees it); the id it printed."""
-    out = stack.shop_manage("fault_data", *[str(a) for a in args])
-    return int(out.strip().splitlines()[-1])
-
-
 def simple_products(stack):
     return [p for p in stack.api_all("products") if p["kind"] == "simple" and p["active"]]
 

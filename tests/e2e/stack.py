@@ -103,6 +103,13 @@ class Stack:
         """Run a manage.py command of the shop on its database; its stdout back."""
         return self.servers.shop.manage(SHOP_DB, *args, capture=True)
 
+    def shop_edit(self, action, *args):
+        """Change the shop through its models, so the change feed sees it (the demo
+        store's ``shop_edit`` command, actions in tests/shop/demo_store/edits.py);
+        the id of what was made or changed."""
+        out = self.shop_manage("shop_edit", action, *[str(a) for a in args])
+        return int(out.strip().splitlines()[-1])
+
     # -- OpenERP ------------------------------------------------------------------------------
     @property
     def rpc(self):

@@ -1,6 +1,6 @@
 """Bad records fail alone, with a reason, while the rest imports; once fixed they import.
 
-Each bad record is arranged in the shop through its models (``fault_data``,
+Each bad record is arranged in the shop through its models (``shop_edit``,
 so the change feed sees it) or, where Satchmo itself would refuse the data,
 by loosening its schema with SQL first. What must hold after the run: the run
 is done, the bad record's mapping row is failed (or an exception) with a
@@ -13,7 +13,7 @@ from decimal import Decimal
 
 import pytest
 
-from tests.e2e.shopcheck import (assert_in_step, assert_run, orders_imported, shop_change,
+from tests.e2e.shopcheck import (assert_in_step, assert_run, orders_imported,
                                  simple_products, synced_shop)
 
 LONG_NAME = ("Sehr langer Produktname " * 13)[:300]
@@ -38,11 +38,11 @@ def test_bad_records_catalogue_and_customers(synced):
     long_product, emoji_product = simple_products(stack)[:2]
     contact = stack.api_all("contacts")[0]
 
-    shop_change(stack, "set", "organization", organization["id"], "name=")
+    stack.shop_edit("set", "organization", organization["id"], "name=")
     stack.shop_sql("ALTER TABLE product_product ALTER COLUMN name TYPE varchar(300)")
-    shop_change(stack, "set", "product", long_product["id"], "name=" + LONG_NAME)
-    shop_change(stack, "set", "product", emoji_product["id"], "name=" + EMOJI_RTL)
-    shop_change(stack, "set", "contact", contact["id"], u"last_name=\u05db\u05d4\u05df")
+    stack.shop_edit("set", "product", long_product["id"], "name=" + LONG_NAME)
+    stack.shop_edit("set", "product", emoji_product["id"], "name=" + EMOJI_RTL)
+    stack.shop_edit("set", "contact", contact["id"], u"last_name=\u05db\u05d4\u05df")
 
     run = shop.sync()
     assert_run(run, "done")
@@ -54,7 +54,7 @@ def test_bad_records_catalogue_and_customers(synced):
     assert shop.record("contacts", contact["id"], ["name"])["name"].endswith(
         u"\u05db\u05d4\u05df")
 
-    shop_change(stack, "set", "organization", organization["id"], "name=Fixed Org")
+    stack.shop_edit("set", "organization", organization["id"], "name=Fixed Org")
     run = shop.sync()
     assert_run(run, "done")
     assert_in_step(shop)
@@ -80,7 +80,7 @@ def test_bad_records_orders(synced):
     stack, shop = synced
     products = simple_products(stack)
     contacts = stack.api_all("contacts")
-    fresh = [shop_change(stack, "new_order", contacts[i % len(contacts)]["id"],
+    fresh = [stack.shop_edit("new_order", contacts[i % len(contacts)]["id"],
                          "%s:1" % products[i]["id"]) for i in range(5)]
     missing_product, unknown_country, no_country, zero_qty, negative_qty = fresh
     order = dict((o["id"], o) for o in stack.api_all("orders"))
@@ -88,11 +88,11 @@ def test_bad_records_orders(synced):
     drop_fk(stack, "shop_orderitem", "product_id")
     stack.shop_sql("UPDATE shop_orderitem SET product_id = 999999 WHERE order_id = %s",
                    (missing_product,))
-    shop_change(stack, "touch", "order", missing_product)
-    shop_change(stack, "set", "order", unknown_country, "bill_country=ZZ", "ship_country=ZZ")
-    shop_change(stack, "set", "order", no_country, "bill_country=", "ship_country=")
-    shop_change(stack, "set", "item", order[zero_qty]["items"][0]["id"], "quantity=0")
-    shop_change(stack, "set", "item", order[negative_qty]["items"][0]["id"], "quantity=-1")
+    stack.shop_edit("touch", "order", missing_product)
+    stack.shop_edit("set", "order", unknown_country, "bill_country=ZZ", "ship_country=ZZ")
+    stack.shop_edit("set", "order", no_country, "bill_country=", "ship_country=")
+    stack.shop_edit("set", "item", order[zero_qty]["items"][0]["id"], "quantity=0")
+    stack.shop_edit("set", "item", order[negative_qty]["items"][0]["id"], "quantity=-1")
 
     run = shop.sync()
     assert_run(run, "done")
@@ -105,11 +105,11 @@ def test_bad_records_orders(synced):
 
     stack.shop_sql("UPDATE shop_orderitem SET product_id = %s WHERE order_id = %s",
                    (products[0]["id"], missing_product))
-    shop_change(stack, "touch", "order", missing_product)
-    shop_change(stack, "set", "order", unknown_country, "bill_country=BE", "ship_country=BE")
-    shop_change(stack, "set", "order", no_country, "bill_country=BE", "ship_country=BE")
-    shop_change(stack, "set", "item", order[zero_qty]["items"][0]["id"], "quantity=1")
-    shop_change(stack, "set", "item", order[negative_qty]["items"][0]["id"], "quantity=1")
+    stack.shop_edit("touch", "order", missing_product)
+    stack.shop_edit("set", "order", unknown_country, "bill_country=BE", "ship_country=BE")
+    stack.shop_edit("set", "order", no_country, "bill_country=BE", "ship_country=BE")
+    stack.shop_edit("set", "item", order[zero_qty]["items"][0]["id"], "quantity=1")
+    stack.shop_edit("set", "item", order[negative_qty]["items"][0]["id"], "quantity=1")
     run = shop.sync()
     assert_run(run, "done")
     assert_in_step(shop)
@@ -124,12 +124,12 @@ def test_bad_records_money_that_does_not_add_up(synced):
     stack, shop = synced
     products = simple_products(stack)
     contact = stack.api_all("contacts")[0]
-    wrong = shop_change(stack, "new_order", contact["id"], "%s:2" % products[0]["id"])
-    overpaid = shop_change(stack, "new_order", contact["id"], "%s:1" % products[1]["id"])
+    wrong = stack.shop_edit("new_order", contact["id"], "%s:2" % products[0]["id"])
+    overpaid = stack.shop_edit("new_order", contact["id"], "%s:1" % products[1]["id"])
     order = dict((o["id"], o) for o in stack.api_all("orders"))
     true_total = Decimal(order[wrong]["total"])
-    shop_change(stack, "set", "order", wrong, "total=%s" % (true_total + Decimal("1.00")))
-    payment = shop_change(stack, "pay", overpaid,
+    stack.shop_edit("set", "order", wrong, "total=%s" % (true_total + Decimal("1.00")))
+    payment = stack.shop_edit("pay", overpaid,
                           Decimal(order[overpaid]["total"]) + Decimal("50"))
 
     run = shop.sync()
@@ -144,7 +144,7 @@ def test_bad_records_money_that_does_not_add_up(synced):
     assert not stack.erp("account.voucher", "search",
                          [("satchmo_payment_key", "=", "payment-%d" % payment)])
 
-    shop_change(stack, "set", "order", wrong, "total=%s" % true_total)
+    stack.shop_edit("set", "order", wrong, "total=%s" % true_total)
     stack.shop_sql("UPDATE shop_orderpayment SET amount = %s WHERE id = %s",
                    (order[overpaid]["total"], payment))
     run = shop.sync()

@@ -13,7 +13,7 @@ import time
 
 import pytest
 
-from tests.e2e.shopcheck import assert_in_step, assert_run, shop_change, synced_shop
+from tests.e2e.shopcheck import assert_in_step, assert_run, synced_shop
 
 
 def wait(driver, find, timeout=60, what="the page"):
@@ -55,7 +55,7 @@ def browser(stack):
 def test_browser_failure_list_shows_the_reason_and_retry_turns_it_synced(stack, browser):
     shop = synced_shop(stack)  # copies of the databases right after a first sync
     organization = stack.api_all("organizations")[0]
-    shop_change(stack, "set", "organization", organization["id"], "name=")
+    stack.shop_edit("set", "organization", organization["id"], "name=")
     assert_run(shop.sync(), "done")
     row = shop.binding("organizations", organization["id"])
     assert row["state"] == "failed"

@@ -16,7 +16,7 @@ from decimal import Decimal
 import pytest
 
 from tests.e2e.shopcheck import (assert_in_step, assert_nothing_changed, assert_run,
-                                 orders_imported, shop_change, simple_products, synced_shop)
+                                 orders_imported, simple_products, synced_shop)
 
 
 def used_products(orders):
@@ -51,15 +51,15 @@ def test_changes_after_a_first_sync_then_a_run_with_no_changes(stack):
                 and shop.binding("orders", o["id"])["state"] == "synced"][-1]
     buyer = stack.api_all("contacts")[-1]
 
-    shop_change(stack, "price", repriced["id"], "99.95")
-    shop_change(stack, "add_category", recategorized["id"], category["id"])
-    shop_change(stack, "move", address["id"], "Nieuwe Straat 7", "Leuven", "3000")
-    new_order = shop_change(stack, "new_order", buyer["id"], "%s:2" % products[2]["id"])
-    cancelled_new = shop_change(stack, "new_order", buyer["id"], "%s:1" % products[3]["id"])
-    shop_change(stack, "cancel", cancelled_new)
-    payment = shop_change(stack, "pay", owing["id"], balance(owing))
-    shop_change(stack, "cancel", invoiced["id"])
-    shop_change(stack, "delete", "product", doomed["id"])
+    stack.shop_edit("price", repriced["id"], "99.95")
+    stack.shop_edit("add_category", recategorized["id"], category["id"])
+    stack.shop_edit("move", address["id"], "Nieuwe Straat 7", "Leuven", "3000")
+    new_order = stack.shop_edit("new_order", buyer["id"], "%s:2" % products[2]["id"])
+    cancelled_new = stack.shop_edit("new_order", buyer["id"], "%s:1" % products[3]["id"])
+    stack.shop_edit("cancel", cancelled_new)
+    payment = stack.shop_edit("pay", owing["id"], balance(owing))
+    stack.shop_edit("cancel", invoiced["id"])
+    stack.shop_edit("delete", "product", doomed["id"])
 
     run = shop.sync()
     assert_run(run, "done")

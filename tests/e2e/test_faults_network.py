@@ -17,7 +17,7 @@ import time
 import pytest
 
 from tests.e2e.shopcheck import (Connected, assert_in_step, assert_nothing_changed,
-                                 assert_run, shop_change, simple_products, synced_shop)
+                                 assert_run, simple_products, synced_shop)
 from tests.harness.proxy import FaultProxy
 
 
@@ -114,7 +114,7 @@ def test_faults_shop_answers_500_and_429_for_a_while(proxied_synced):
     changes it could not read: the next healthy run imports them."""
     stack, proxy, shop = proxied_synced
     product = simple_products(stack)[0]
-    shop_change(stack, "price", product["id"], "77.70")
+    stack.shop_edit("price", product["id"], "77.70")
     proxy.plan(["500", "429", "503"])
     run = shop.sync()
     assert_run(run, "done")
@@ -122,7 +122,7 @@ def test_faults_shop_answers_500_and_429_for_a_while(proxied_synced):
     assert shop.record("products", product["id"], ["list_price"])["list_price"] == \
         pytest.approx(77.70)
 
-    shop_change(stack, "price", product["id"], "88.80")
+    stack.shop_edit("price", product["id"], "88.80")
     cursor = shop.cursor()
     proxy.default_fault = "500"
     run = shop.sync()
@@ -168,7 +168,7 @@ def test_faults_response_not_json_or_cut_short(proxied_synced, fault, words):
     problem (not an internal error), no record is marked failed, the next run completes."""
     stack, proxy, shop = proxied_synced
     product = simple_products(stack)[1]
-    shop_change(stack, "price", product["id"], "12.34")
+    stack.shop_edit("price", product["id"], "12.34")
 
     proxy.default_fault = fault
     run = shop.sync()
@@ -188,7 +188,7 @@ def test_faults_token_revoked_between_two_runs(stack):
     old_token = stack.api_token
     shop = synced_shop(stack)
     product = simple_products(stack)[2]
-    shop_change(stack, "price", product["id"], "3.21")
+    stack.shop_edit("price", product["id"], "3.21")
     new_token = stack.shop_manage("satchmo_api_token", "--rotate").strip().splitlines()[-1]
     assert new_token and new_token != old_token
     try:

@@ -3,7 +3,7 @@
 Each test starts from fresh copies of both databases, configures a shop in
 OpenERP over XML-RPC and runs the connector's sync the way the "Synchronize
 now" button does. Shop data is changed through the demo store's
-``demo_change`` command (Django ORM, so the API's change feed sees it) or,
+``shop_edit`` command (Django ORM, so the API's change feed sees it) or,
 to change data behind the feed's back, with SQL.
 """
 import time
@@ -55,10 +55,6 @@ def record(stack, backend_id, resource, shop_id, fields):
     return dict(found[0], binding=row)
 
 
-def change(stack, *args):
-    return int(stack.shop_manage("demo_change", *[str(a) for a in args]).strip().splitlines()[-1])
-
-
 @pytest.fixture
 def shop(fresh_stack):
     backend_id = make_backend(fresh_stack)
@@ -102,16 +98,16 @@ def test_changes_of_every_kind_then_a_rerun_that_changes_nothing(shop):
     contact = [c for c in stack.api_all("contacts") if c["organization_id"]][0]
     organization = stack.api_all("organizations")[0]
 
-    change(stack, "set", "product", renamed["id"], "name=Renamed by e2e")
-    change(stack, "price", repriced["id"], "123.45")
-    change(stack, "set", "product", deactivated["id"], "active=false")
-    new_category = change(stack, "new_category", "E2E category", category["id"])
-    new_product = change(stack, "new_product", "E2E product", "E2E-1", "9.99", new_category)
-    doomed = change(stack, "new_product", "Doomed product", "E2E-2", "1.00", new_category)
-    change(stack, "set", "category", category["id"], "name=Renamed category")
-    change(stack, "set", "contact", contact["id"], "email=e2e@example.com", "first_name=Zoé")
-    address = change(stack, "add_address", contact["id"], "Rue E2E 1", "Gent", "9000", "BE")
-    change(stack, "set", "organization", organization["id"], "name=Renamed org")
+    stack.shop_edit("set", "product", renamed["id"], "name=Renamed by e2e")
+    stack.shop_edit("price", repriced["id"], "123.45")
+    stack.shop_edit("set", "product", deactivated["id"], "active=false")
+    new_category = stack.shop_edit("new_category", "E2E category", category["id"])
+    new_product = stack.shop_edit("new_product", "E2E product", "E2E-1", "9.99", new_category)
+    doomed = stack.shop_edit("new_product", "Doomed product", "E2E-2", "1.00", new_category)
+    stack.shop_edit("set", "category", category["id"], "name=Renamed category")
+    stack.shop_edit("set", "contact", contact["id"], "email=e2e@example.com", "first_name=Zoé")
+    address = stack.shop_edit("add_address", contact["id"], "Rue E2E 1", "Gent", "9000", "BE")
+    stack.shop_edit("set", "organization", organization["id"], "name=Renamed org")
 
     run = sync(stack, backend_id)
     assert run["state"] == "done", run["reason"]
@@ -139,7 +135,7 @@ def test_changes_of_every_kind_then_a_rerun_that_changes_nothing(shop):
                   ["name"])["name"] == "Renamed org"
 
     # a delete: the product is archived in OpenERP
-    change(stack, "delete", "product", doomed)
+    stack.shop_edit("delete", "product", doomed)
     run = sync(stack, backend_id)
     assert run["state"] == "done", run["reason"]
     assert record(stack, backend_id, "products", doomed, ["active"])["active"] is False
@@ -159,11 +155,11 @@ def test_changes_of_every_kind_then_a_rerun_that_changes_nothing(shop):
 def test_a_product_whose_category_arrives_later(shop):
     stack, backend_id, _ = shop
     product = [p for p in stack.api_all("products") if p["kind"] == "simple"][0]
-    category = change(stack, "new_category", "Arrives later")
+    category = stack.shop_edit("new_category", "Arrives later")
     # the category's own change is not in the feed yet: only the product's is
     stack.shop_sql("DELETE FROM satchmo_api_change WHERE resource = 'categories' "
                    "AND object_id = %s", (category,))
-    change(stack, "categories", product["id"], category)
+    stack.shop_edit("categories", product["id"], category)
     run = sync(stack, backend_id)
     assert run["state"] == "done", run["reason"]
     assert run["counts"]["products"]["failed"] == 0
@@ -176,8 +172,8 @@ def test_a_product_whose_category_arrives_later(shop):
 def test_a_record_that_fails_is_retried_once_the_shop_is_fixed(shop):
     stack, backend_id, _ = shop
     first, second = [p for p in stack.api_all("products") if p["kind"] == "simple"][:2]
-    change(stack, "set", "product", first["id"], "name= ")
-    change(stack, "set", "product", second["id"], "name= ")
+    stack.shop_edit("set", "product", first["id"], "name= ")
+    stack.shop_edit("set", "product", second["id"], "name= ")
     run = sync(stack, backend_id)
     assert run["state"] == "done", run["reason"]
     assert run["counts"]["products"]["failed"] == 2
@@ -190,7 +186,7 @@ def test_a_record_that_fails_is_retried_once_the_shop_is_fixed(shop):
     assert any("failed" in (m["body"] or "") for m in messages)
 
     # fixed through the shop's admin: the feed brings it back
-    change(stack, "set", "product", first["id"], "name=Fixed through the feed")
+    stack.shop_edit("set", "product", first["id"], "name=Fixed through the feed")
     # fixed behind the feed's back: a person presses "Retry" on that row only
     stack.shop_sql("UPDATE product_product SET name = 'Fixed by hand' WHERE id = %s",
                    (second["id"],))

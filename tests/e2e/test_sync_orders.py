@@ -3,7 +3,7 @@
 Each test starts from fresh copies of both databases (the generated store:
 orders fully paid, partly paid, unpaid, cancelled), configures a shop in
 OpenERP over XML-RPC and runs the connector as the "Synchronize now" button
-does. Orders are changed through the demo store's ``demo_order_change``
+does. Orders are changed through the demo store's ``shop_edit``
 command (Django ORM, so the API's change feed sees it).
 """
 import time
@@ -62,10 +62,6 @@ def invoices(stack, ids):
 def vouchers(stack, backend_id):
     return stack.erp_read_all("account.voucher", [("satchmo_backend_id", "=", backend_id)],
                               ["satchmo_payment_key", "state", "amount"])
-
-
-def order_change(stack, *args):
-    return stack.shop_manage("demo_order_change", *[str(a) for a in args])
 
 
 def expected_refusals(order):
@@ -164,7 +160,7 @@ def test_a_later_payment_is_registered_then(shop):
               and o["payments"] and not expected_refusals(o)]
     order = partly[0]
     rest = Decimal(order["total"]) - sum(Decimal(p["amount"]) for p in order["payments"])
-    order_change(stack, "pay", order["id"], rest)
+    stack.shop_edit("pay", order["id"], rest)
     run = sync(stack, backend_id)
     assert run["counts"]["payments"]["created"] == 1
     row = rows(stack, backend_id, "orders")[str(order["id"])]
@@ -178,7 +174,7 @@ def test_cancellations_before_and_after_invoicing(fresh_stack):
     sync(stack, backend_id)
     new = [o["id"] for o in stack.api_all("orders") if o["status"] == "New"]
     before, after = new[0], new[1]
-    order_change(stack, "status", before, "Cancelled")
+    stack.shop_edit("status", before, "Cancelled")
     sync(stack, backend_id)
     order_rows = rows(stack, backend_id, "orders")
     assert sale_order(stack, order_rows[str(before)])["state"] == "cancel"
@@ -187,7 +183,7 @@ def test_cancellations_before_and_after_invoicing(fresh_stack):
     stack.erp("satchmo.binding", "action_mark_dirty", [order_rows[str(after)]["id"]])
     sync(stack, backend_id)
     assert sale_order(stack, order_rows[str(after)])["invoice_ids"]
-    order_change(stack, "status", after, "Cancelled")
+    stack.shop_edit("status", after, "Cancelled")
     sync(stack, backend_id)
     row = rows(stack, backend_id, "orders")[str(after)]
     assert row["state"] == "exception"
@@ -198,7 +194,7 @@ def test_cancellations_before_and_after_invoicing(fresh_stack):
 def test_an_order_whose_total_does_not_add_up_is_an_exception(fresh_stack):
     stack = fresh_stack
     order = [o for o in stack.api_all("orders") if o["status"] == "New"][0]
-    order_change(stack, "total", order["id"], Decimal(order["total"]) + Decimal("1.00"))
+    stack.shop_edit("total", order["id"], Decimal(order["total"]) + Decimal("1.00"))
     backend_id = make_backend(stack)
     sync(stack, backend_id)
     row = rows(stack, backend_id, "orders")[str(order["id"])]

@@ -1,27 +1,34 @@
 # -*- coding: utf-8 -*-
-"""``manage.py fault_data ACTION ARGS``: the bad records and changes of the fault tests.
+"""Named edits of the shop through Satchmo's own models, for ``manage.py shop_edit``.
 
-Edits go through Satchmo's models (the Django ORM), so the API's change feed
-sees them as it would see edits made in the shop's admin. Each action prints
-the id of the object it made or changed, on the last line.
+The end-to-end tests change the shop this way rather than with SQL, because
+only edits made through the Django ORM pass Satchmo's (and satchmo_api's)
+signals, and so reach the API's change feed - as edits made in the shop's
+admin would. Each action returns the id of what it made or changed.
 
   set MODEL ID FIELD=VALUE...        MODEL: product, category, contact, organization,
                                      address, order, item, payment
   price PRODUCT_ID PRICE             the quantity-1 price tier
+  categories PRODUCT_ID ID,ID...     replace a product's categories
   add_category PRODUCT_ID CATEGORY_ID
+  new_category NAME [PARENT_ID]
+  new_product NAME SKU PRICE CATEGORY_ID
+  add_address CONTACT_ID STREET CITY POSTAL_CODE COUNTRY_ISO2
   move ADDRESS_ID STREET CITY POSTAL_CODE
   delete MODEL ID
-  new_order CONTACT_ID PRODUCT_ID:QTY[,PRODUCT_ID:QTY...]   a New order, totals by Satchmo
-  pay ORDER_ID AMOUNT                a completed payment of the dummy module
-  cancel ORDER_ID                    a Cancelled status
   touch MODEL ID                     save unchanged (the feed says "changed")
+  new_order CONTACT_ID PRODUCT_ID:QTY[,PRODUCT_ID:QTY...]   a New order, totals by Satchmo
+  pay ORDER_ID AMOUNT [MODULE]       a completed payment (OrderPayment)
+  status ORDER_ID STATUS             a new status, as Order.add_status does
+  cancel ORDER_ID                    a Cancelled status
+  total ORDER_ID TOTAL               overwrite the stored total (a shop whose figures broke)
 """
 from decimal import Decimal
 
 from django.contrib.sites.models import Site
-from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
+from django.core.management.base import CommandError
 
+from l10n.models import Country
 from product.models import Category, Price, Product
 from satchmo_store.contact.models import AddressBook, Contact, Organization
 from satchmo_store.shop.models import Order, OrderItem, OrderPayment, OrderStatus
@@ -31,21 +38,14 @@ MODELS = {"product": Product, "category": Category, "contact": Contact,
           "item": OrderItem, "payment": OrderPayment}
 
 
-class Command(BaseCommand):
-    help = __doc__.strip().splitlines()[0]
-    args = "ACTION ARGS..."
-
-    @transaction.commit_on_success
-    def handle(self, *args, **options):
-        if not args or args[0] not in ACTIONS:
-            raise CommandError("an action is needed: %s" % ", ".join(sorted(ACTIONS)))
-        self.stdout.write("%s\n" % ACTIONS[args[0]](*args[1:]))
-
-
 def _get(model, object_id):
     if model not in MODELS:
         raise CommandError("unknown model %r" % model)
     return MODELS[model].objects.get(pk=int(object_id))
+
+
+def _text(value):
+    return value.decode("utf-8") if isinstance(value, str) else value
 
 
 def set_fields(model, object_id, *assignments):
@@ -62,8 +62,8 @@ def set_fields(model, object_id, *assignments):
             value = Decimal(value)
         elif kind == "ForeignKey":
             value = int(value) if value else None
-        elif isinstance(value, str):
-            value = value.decode("utf-8")
+        else:
+            value = _text(value)
         setattr(obj, field.attname, value)
     obj.save()
     return obj.pk
@@ -78,6 +78,13 @@ def price(product_id, amount):
     return product.pk
 
 
+def categories(product_id, ids):
+    product = _get("product", product_id)
+    product.category = [_get("category", i) for i in ids.split(",") if i]
+    product.save()
+    return product.pk
+
+
 def add_category(product_id, category_id):
     product = _get("product", product_id)
     product.category.add(_get("category", category_id))
@@ -85,10 +92,33 @@ def add_category(product_id, category_id):
     return product.pk
 
 
+def new_category(name, parent_id=None):
+    category = Category(site=Site.objects.get_current(), name=_text(name),
+                        parent=parent_id and _get("category", parent_id) or None)
+    category.save()
+    return category.pk
+
+
+def new_product(name, sku, amount, category_id):
+    product = Product(site=Site.objects.get_current(), name=_text(name), sku=sku, active=True,
+                      items_in_stock=Decimal(5))
+    product.save()
+    product.category.add(_get("category", category_id))
+    Price(product=product, quantity=1, price=Decimal(amount)).save()
+    return product.pk
+
+
+def add_address(contact_id, street, city, postal_code, country):
+    address = AddressBook(contact=_get("contact", contact_id), description="Extra",
+                          addressee="Extra address", street1=_text(street), city=_text(city),
+                          postal_code=postal_code, country=Country.objects.get(iso2_code=country))
+    address.save()
+    return address.pk
+
+
 def move(address_id, street, city, postal_code):
     address = _get("address", address_id)
-    address.street1, address.city, address.postal_code = (
-        street.decode("utf-8"), city.decode("utf-8"), postal_code)
+    address.street1, address.city, address.postal_code = _text(street), _text(city), postal_code
     address.save()
     return address.pk
 
@@ -120,26 +150,39 @@ def new_order(contact_id, lines):
         OrderItem(order=order, product=product, quantity=quantity, unit_price=unit_price,
                   line_item_price=unit_price * quantity).save()
     order.recalculate_total(save=True)
-    OrderStatus(order=order, status="New", notes=u"Fault test order").save()
+    OrderStatus(order=order, status="New", notes=u"Test order").save()
     return order.pk
 
 
-def pay(order_id, amount):
+def pay(order_id, amount, module="DUMMY"):
     order = _get("order", order_id)
-    payment = OrderPayment(order=order, payment="DUMMY", amount=Decimal(amount),
-                           transaction_id=u"FAULT-%d" % order.pk, reason_code=u"0",
-                           details=u"Fault test payment")
+    payment = OrderPayment(order=order, payment=module, amount=Decimal(amount),
+                           transaction_id=u"TEST-%d" % order.pk, reason_code=u"0",
+                           details=u"Test payment")
     payment.save()
     order.save()
     return payment.pk
 
 
-def cancel(order_id):
+def status(order_id, name):
     order = _get("order", order_id)
-    order.add_status(status="Cancelled", notes=u"Cancelled by the fault tests")
+    order.add_status(status=_text(name), notes=u"Set by the tests")
     return order.pk
 
 
-ACTIONS = {"set": set_fields, "price": price, "add_category": add_category, "move": move,
+def cancel(order_id):
+    return status(order_id, "Cancelled")
+
+
+def total(order_id, amount):
+    Order.objects.filter(pk=int(order_id)).update(total=Decimal(amount))
+    # .update() sends no signal: save once more so the change feed sees it
+    _get("order", order_id).save()
+    return int(order_id)
+
+
+ACTIONS = {"set": set_fields, "price": price, "categories": categories,
+           "add_category": add_category, "new_category": new_category,
+           "new_product": new_product, "add_address": add_address, "move": move,
            "delete": delete, "touch": touch, "new_order": new_order, "pay": pay,
-           "cancel": cancel}
+           "status": status, "cancel": cancel, "total": total}
