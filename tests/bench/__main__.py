@@ -4,7 +4,6 @@ The order matters: the incremental run changes the store, so it comes last;
 each sync gets a fresh copy of the same OpenERP template. Only the "bench"
 instance's servers are started, and all of them are stopped at the end.
 """
-import json
 import os
 import platform
 import sys
