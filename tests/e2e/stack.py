@@ -30,6 +30,7 @@ class Stack:
         self.api_token = None
         self._rpc = None
         self.snapshots = set()
+        self._built = {}
 
     # -- set-up ---------------------------------------------------------------------------
     def build_templates(self):
@@ -69,6 +70,20 @@ class Stack:
     def restore(self, name):
         """Both databases as they were at ``snapshot(name)``, servers restarted."""
         self.reset("snap_%s_shop" % name, "snap_%s_erp" % name)
+
+    def once(self, name, build):
+        """``build()`` on fresh databases, once per session, kept as snapshot ``name``.
+
+        The first call runs it and returns its result; later calls restore the
+        databases as ``build()`` left them and return the same result.
+        """
+        if name in self.snapshots:
+            self.restore(name)
+        else:
+            self.reset()
+            self._built[name] = build()
+            self.snapshot(name)
+        return self._built[name]
 
     def start(self):
         self.servers.shop.start(SHOP_DB)

@@ -56,11 +56,15 @@ def record(stack, backend_id, resource, shop_id, fields):
 
 
 @pytest.fixture
-def shop(fresh_stack):
-    backend_id = make_backend(fresh_stack)
-    first = sync(fresh_stack, backend_id)
+def shop(stack):
+    """A shop after its first sync: run once per session, copied for each test."""
+    def first_sync():
+        backend_id = make_backend(stack)
+        return backend_id, sync(stack, backend_id)
+
+    backend_id, first = stack.once("catalogue_first_sync", first_sync)
     assert first["state"] == "done", first["reason"]
-    return fresh_stack, backend_id, first
+    return stack, backend_id, dict(first)
 
 
 def test_first_sync_imports_the_catalogue_and_customers(shop):

@@ -83,10 +83,14 @@ def expected_refusals(order):
 
 
 @pytest.fixture
-def shop(fresh_stack):
-    backend_id = make_backend(fresh_stack)
-    first = sync(fresh_stack, backend_id)
-    return fresh_stack, backend_id, first
+def shop(stack):
+    """A shop after its first sync: run once per session, copied for each test."""
+    def first_sync():
+        backend_id = make_backend(stack)
+        return backend_id, sync(stack, backend_id)
+
+    backend_id, first = stack.once("orders_first_sync", first_sync)
+    return stack, backend_id, dict(first)
 
 
 def test_first_sync_orders_invoices_and_vouchers_equal_the_shop(shop):
