@@ -33,7 +33,7 @@ def main():
         step("building the stores %s and %s" % (big_sizes, small_sizes))
         out["store_build_s"] = round(stage.build_store(BIG, sizes.generator_options(big_sizes)), 1)
         stage.build_store(SMALL, sizes.generator_options(small_sizes))
-        stage.erp_template()
+        stage.erp_template(BIG)
         records = {size: report.store_records(stage, db) for size, db in
                    (("big", BIG), ("small", SMALL))}
 

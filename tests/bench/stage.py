@@ -1,15 +1,17 @@
 """The benchmark's servers and databases, on the "bench" instance only.
 
 Every measurement starts from the same point: a fresh OpenERP database copied
-from one template (sale, account_voucher, the connector installed) and one
+from one template (a real company's, made as the tests' and the demo's are:
+tests/harness/company.py, the connector installed and configured) and one
 generated store. Copying a template takes a second; installing modules takes
 a minute, so it is done once per run.
 """
 import re
 import time
 
+from tests.harness import company
 from tests.harness.clients import ErpRpc, ShopApi
-from tests.harness.erp import ADMIN_LOGIN, OUR_MODULES
+from tests.harness.erp import ADMIN_LOGIN
 from tests.harness.servers import Servers
 
 ERP_TEMPLATE = "bench_erp_template"
@@ -44,9 +46,14 @@ class Stage:
         return self.shop.manage(self.shop_db, *args, capture=True)
 
     # -- OpenERP -----------------------------------------------------------------------------
-    def erp_template(self):
-        base = self.erp.base_template("erp_base")
-        self.erp.create_db(ERP_TEMPLATE, template=base, modules=OUR_MODULES)
+    def erp_template(self, shop_db):
+        """A real company's database (tests/harness/company.py, as the tests' and the demo's)
+        with the shop of ``shop_db`` configured, its schedule off: every run is the bench's."""
+        company.company_with_shop(self.servers, ERP_TEMPLATE, shop_db, self.tokens[shop_db],
+                                  BACKEND_NAME, scheduled=False)
+        self.erp.stop()
+        self.shop.stop()
+        self.shop_db = None
         return ERP_TEMPLATE
 
     def fresh_erp_db(self, db, start=True, workers=0, also=()):
@@ -83,13 +90,12 @@ class Stage:
 
 
 def make_backend(rpc, shop_url, token, page_size=100):
-    """A shop backend as a user would set it up (orders taken to a paid invoice)."""
-    company = rpc("ir.model.data", "get_object_reference", "base", "main_company")[1]
-    # Satchmo rounds tax once per order: the company must too (README, "Orders")
-    rpc("res.company", "write", [company], {"tax_calculation_rounding_method": "round_globally"})
-    return rpc("satchmo.backend", "create", {"name": BACKEND_NAME, "url": shop_url,
-                                              "api_token": token, "company_id": company,
-                                              "page_size": page_size})
+    """The shop backend of the template (configured as a user does, orders taken to a paid
+    invoice), pointed at ``shop_url`` with ``token``; its id."""
+    backend = rpc("satchmo.backend", "search", [("name", "=", BACKEND_NAME)], 0, 1)[0]
+    rpc("satchmo.backend", "write", [backend], {"url": shop_url, "api_token": token,
+                                                "page_size": page_size})
+    return backend
 
 
 def point_backend(rpc, backend_id, url):

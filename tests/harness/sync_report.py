@@ -1,4 +1,4 @@
-"""Configure a shop backend in OpenERP, run a sync, and count both sides.
+"""Run a sync of a configured shop backend in OpenERP, and count both sides.
 
 Used by the demo (its table of counts) through public interfaces only: the
 shop's API and OpenERP's XML-RPC.
@@ -8,19 +8,6 @@ from decimal import Decimal
 RESOURCES = ("countries", "categories", "products", "organizations", "contacts", "orders")
 CENT = Decimal("0.01")
 SHOP_NAME = "Demo shop"
-
-
-def configure_backend(rpc, shop_url, token, name=SHOP_NAME):
-    """Create (or update) the shop backend for ``shop_url``; its id."""
-    company = rpc("res.users", "read", [rpc.uid], ["company_id"])[0]["company_id"][0]
-    # Satchmo rounds tax once per order; per-line rounding would miss it by cents
-    rpc("res.company", "write", [company], {"tax_calculation_rounding_method": "round_globally"})
-    values = {"name": name, "url": shop_url, "api_token": token, "company_id": company}
-    found = rpc("satchmo.backend", "search", [("url", "=", shop_url)])
-    if found:
-        rpc("satchmo.backend", "write", found, values)
-        return found[0]
-    return rpc("satchmo.backend", "create", values)
 
 
 def synchronize(rpc, backend_id):
