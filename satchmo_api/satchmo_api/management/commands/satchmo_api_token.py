@@ -48,10 +48,10 @@ class Command(BaseCommand):
         elif not may_read(user):
             if not (is_dedicated(user) or options["grant_existing"]):
                 raise CommandError(
-                    "user %r is an existing account that people log in with; a token for it "
+                    "user '%s' is an existing account that people log in with; a token for it "
                     "would grant %s. Use a dedicated user (the default %s), or pass "
                     "--grant-existing to grant it." % (user.username, GRANTS, DEFAULT_USER))
-            self.stderr.write("granting user %r %s\n" % (user.username, GRANTS))
+            self.stderr.write("granting user '%s' %s\n" % (user.username, GRANTS))
         user.user_permissions.add(read_api_permission())
         if options["rotate"]:
             Token.objects.filter(user=user).delete()
