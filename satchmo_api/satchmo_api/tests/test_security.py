@@ -109,6 +109,13 @@ class AccessTest(TestCase):
         self.assertFalse(user.has_usable_password() or user.is_staff)
         key = out.getvalue().strip()
         self.assertEqual(self.status({"HTTP_AUTHORIZATION": "Token " + key})[0], 200)
+        # an API user made by an older version (no permission): granted, token kept
+        user.user_permissions.clear()
+        self.assertEqual(self.status({"HTTP_AUTHORIZATION": "Token " + key})[0], 403)
+        out = StringIO()
+        call_command("satchmo_api_token", stdout=out, stderr=StringIO())
+        self.assertEqual(out.getvalue().strip(), key)
+        self.assertEqual(self.status({"HTTP_AUTHORIZATION": "Token " + key})[0], 200)
 
     def test_an_unexpected_error_answers_json_500_without_its_text(self):
         original = TaxClassSerializer.represent
