@@ -13,6 +13,8 @@ from openerp.addons.openerp_addon.sync.client import CursorPruned, ShopUnreachab
 
 HERE = os.path.dirname(__file__)
 RESOURCES = ('countries', 'categories', 'products', 'organizations', 'contacts')
+# what the real API root lists (docs/api.rst)
+ROOT = RESOURCES + ('tax_classes', 'payment_modules', 'orders', 'changes', 'shop')
 
 
 def recorded(resource):
@@ -28,6 +30,7 @@ class FakeShop(object):
         self.feed = []
         self.horizon = 0
         self.down = False
+        self.info = {'name': 'Test shop', 'currency': 'EUR', 'prices_include_tax': False}
         self.calls = []
         for name in resources:  # as the shop's backfill does
             for shop_id in sorted(self.objects[name]):
@@ -66,7 +69,12 @@ class FakeShop(object):
 
     def check(self):
         self._call('check')
-        return dict((name, 'http://shop.test/api/v1/%s/' % name) for name in RESOURCES)
+        return dict((name, 'http://shop.test/api/v1/%s/' % name) for name in ROOT)
+
+    def shop_info(self, root):
+        """GET shop/: None stands for a shop whose API has no shop endpoint yet."""
+        self._call('shop')
+        return copy.deepcopy(self.info)
 
     def head(self):
         self._call('head')
