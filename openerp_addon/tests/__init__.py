@@ -13,6 +13,7 @@ from . import test_settings
 from . import test_sync_run
 from . import test_order_mapping
 from . import test_payments
+from . import test_isolation
 
 fast_suite = [
     test_binder,
@@ -28,5 +29,6 @@ fast_suite = [
     test_sync_run,
     test_order_mapping,
     test_payments,
+    test_isolation,
 ]
 checks = []
