@@ -1,5 +1,6 @@
 # -*- coding: utf-8 -*-
 from . import backend
+from . import backend_secret
 from . import binding
 from . import field_map
 from . import sync_run
