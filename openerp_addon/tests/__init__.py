@@ -14,6 +14,7 @@ from . import test_sync_run
 from . import test_order_mapping
 from . import test_payments
 from . import test_isolation
+from . import test_review
 
 fast_suite = [
     test_binder,
@@ -30,5 +31,6 @@ fast_suite = [
     test_order_mapping,
     test_payments,
     test_isolation,
+    test_review,
 ]
 checks = []
