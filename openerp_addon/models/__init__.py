@@ -11,3 +11,4 @@ from . import payment_binding
 from . import field_map_orders
 from . import property_defaults
 from . import binding_review
+from . import order_status

@@ -15,6 +15,7 @@ from . import test_order_mapping
 from . import test_payments
 from . import test_isolation
 from . import test_review
+from . import test_order_status
 
 fast_suite = [
     test_binder,
@@ -32,5 +33,6 @@ fast_suite = [
     test_payments,
     test_isolation,
     test_review,
+    test_order_status,
 ]
 checks = []
