@@ -247,7 +247,13 @@ class Sync(object):
         """Fetch these rows' objects again and import them, even if their payload is unchanged."""
         by_resource = OrderedDict()
         for row in rows:
-            by_resource.setdefault(row.resource, []).append(int(row.shop_id))
+            if row.resource == 'payments':  # not a shop resource: its order registers it
+                if not row.order_binding_id:
+                    continue
+                row = row.order_binding_id
+            ids = by_resource.setdefault(row.resource, [])
+            if int(row.shop_id) not in ids:
+                ids.append(int(row.shop_id))
         for resource in resources.in_order(set(by_resource)):
             self.import_ids(env, resource, by_resource[resource], force=True)
 

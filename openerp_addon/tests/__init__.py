@@ -16,6 +16,7 @@ from . import test_payments
 from . import test_isolation
 from . import test_review
 from . import test_order_status
+from . import test_payment_failures
 
 fast_suite = [
     test_binder,
@@ -34,5 +35,6 @@ fast_suite = [
     test_isolation,
     test_review,
     test_order_status,
+    test_payment_failures,
 ]
 checks = []
