@@ -9,3 +9,4 @@ from . import backend_sales
 from . import payment_binding
 from . import field_map_orders
 from . import property_defaults
+from . import binding_display

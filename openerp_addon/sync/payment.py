@@ -26,6 +26,7 @@ looked up, so a re-run or a resumed run finds it instead of paying twice.
 """
 import logging
 
+from .display import row_values
 from .importer import describe
 from .money import CENT, ZERO, cents, dec, from_float, to_float
 from .workflow import book_date, receivable_line, signal
@@ -187,6 +188,7 @@ class Payments(object):
         values = {'state': state, 'error': reason or False, 'next_retry': False,
                   'order_binding_id': self.order_row_id,
                   'shop_amount': u'%s' % cents(dec(payment, 'amount'))}
+        values.update(row_values(RESOURCE, payment))
         values['note'] = voucher is not None and self._note(voucher) or False
         if voucher is not None:
             values.update(model='account.voucher', res_id=voucher.id,

@@ -6,6 +6,7 @@ from . import test_mappers
 from . import test_pipeline
 from . import test_backend
 from . import test_binding_ui
+from . import test_binding_display
 from . import test_connection
 from . import test_notify
 from . import test_security
@@ -21,6 +22,7 @@ fast_suite = [
     test_pipeline,
     test_backend,
     test_binding_ui,
+    test_binding_display,
     test_connection,
     test_notify,
     test_security,
