@@ -10,3 +10,4 @@ from . import payment_binding
 from . import field_map_orders
 from . import property_defaults
 from . import binding_display
+from . import sync_run_display

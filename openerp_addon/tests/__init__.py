@@ -7,6 +7,7 @@ from . import test_pipeline
 from . import test_backend
 from . import test_binding_ui
 from . import test_binding_display
+from . import test_sync_run_display
 from . import test_connection
 from . import test_notify
 from . import test_security
@@ -23,6 +24,7 @@ fast_suite = [
     test_backend,
     test_binding_ui,
     test_binding_display,
+    test_sync_run_display,
     test_connection,
     test_notify,
     test_security,
