@@ -11,3 +11,4 @@ from . import field_map_orders
 from . import property_defaults
 from . import binding_display
 from . import sync_run_display
+from . import record_links

@@ -8,6 +8,7 @@ from . import test_backend
 from . import test_binding_ui
 from . import test_binding_display
 from . import test_sync_run_display
+from . import test_record_links
 from . import test_connection
 from . import test_notify
 from . import test_security
@@ -25,6 +26,7 @@ fast_suite = [
     test_binding_ui,
     test_binding_display,
     test_sync_run_display,
+    test_record_links,
     test_connection,
     test_notify,
     test_security,
