@@ -12,3 +12,4 @@ from . import property_defaults
 from . import binding_display
 from . import sync_run_display
 from . import record_links
+from . import backend_background
