@@ -28,6 +28,8 @@ shop object that shows what failed and why, and lets people retry it.
         "data/sales_data.xml",
         "views/backend_sales.xml",
         "views/record_links.xml",
+        "data/shop_choices.xml",
+        "views/shop_choices.xml",
     ],
     "installable": True,
     "application": True,

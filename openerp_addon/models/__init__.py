@@ -13,3 +13,4 @@ from . import binding_display
 from . import sync_run_display
 from . import record_links
 from . import backend_background
+from . import shop_choices

@@ -10,6 +10,7 @@ from . import test_binding_display
 from . import test_sync_run_display
 from . import test_record_links
 from . import test_background
+from . import test_shop_choices
 from . import test_connection
 from . import test_notify
 from . import test_security
@@ -29,6 +30,7 @@ fast_suite = [
     test_sync_run_display,
     test_record_links,
     test_background,
+    test_shop_choices,
     test_connection,
     test_notify,
     test_security,
