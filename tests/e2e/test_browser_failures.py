@@ -77,7 +77,9 @@ def test_browser_failure_list_shows_the_reason_and_retry_turns_it_synced(stack, 
         Select(databases[0]).select_by_value(stack.erp_db)
     browser.screenshot("1-login")
     password.submit()
-    wait(driver, lambda d: css(d, ".oe_topbar, .oe_application"), what="the web client")
+    # the top menu appears once the session is established: navigating away before that
+    # (on a loaded machine) lost the login
+    wait(driver, lambda d: css(d, ".oe_topbar .oe_menu li"), what="the web client's menu")
 
     # the Failures list: the row and its reason
     driver.get(stack.erp_url + "/#action=%d" % action_id)
