@@ -5,8 +5,8 @@ packages. Django and Satchmo are the store's, so they are not requirements
 (pip would otherwise be free to upgrade or reinstall them); the only package
 the app brings is Django REST framework, in the 2.3 series, the last one that
 runs on Django 1.3. Install with ``pip install --no-deps`` when the store
-already has it. ``sql/change.sql`` (Django's custom SQL for the change log,
-run by ``syncdb``) is package data and ships in the sdist (MANIFEST.in).
+already has it. Files of the app that are not Python (SQL, templates,
+fixtures) ship in the sdist through MANIFEST.in and include_package_data.
 """
 from setuptools import find_packages, setup
 
@@ -16,7 +16,6 @@ setup(
     description="Read-only REST API and change feed over a Satchmo 0.9 store",
     long_description=open("README.rst").read(),
     packages=find_packages(),
-    package_data={"satchmo_api": ["sql/*.sql"]},
     include_package_data=True,
     zip_safe=False,
     install_requires=[

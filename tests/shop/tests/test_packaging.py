@@ -34,10 +34,17 @@ class SdistTest(unittest.TestCase):
     def tearDownClass(cls):
         shutil.rmtree(cls.scratch)
 
-    def test_the_change_log_sql_is_shipped(self):
-        """Django's syncdb runs satchmo_api/sql/change.sql: without it the feed has no index."""
-        self.assertTrue([name for name in self.names
-                         if name.endswith("satchmo_api/sql/change.sql")], self.names)
+    def test_every_file_the_app_needs_is_shipped(self):
+        """Non-Python files of the app (SQL, templates, fixtures) go into the sdist too."""
+        package = os.path.join(SOURCE, "satchmo_api")
+        data = set()
+        for folder, _, files in os.walk(package):
+            for name in files:
+                if not name.endswith((".py", ".pyc")):
+                    data.add(os.path.relpath(os.path.join(folder, name), SOURCE))
+        shipped = set(name.split("/", 1)[1] for name in self.names if "/" in name)
+        self.assertEqual(data - shipped, set())
+        self.assertIn("README.rst", shipped)
 
     def test_only_rest_framework_is_required(self):
         """Django and Satchmo are the store's: pip must not upgrade or reinstall them."""
