@@ -186,7 +186,7 @@ class Payments(object):
         self.env.binder._upsert(RESOURCE, payment['key'], {
             'order_binding_id': self.order_row_id, 'note': False,
             'shop_amount': u'%s' % cents(dec(payment, 'amount'))})
-        if self.env.binder.fail(RESOURCE, payment['key'], reason):
+        if self.env.binder.fail(RESOURCE, payment['key'], reason, payment):
             self.env.counts.new_failures += 1
 
     def _row(self, payment, state, reason, voucher=None):
