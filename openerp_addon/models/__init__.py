@@ -15,3 +15,8 @@ from . import checklist
 from . import settings_checklist
 from . import binding_review
 from . import order_status
+from . import binding_display
+from . import sync_run_display
+from . import record_links
+from . import backend_background
+from . import shop_choices

@@ -230,7 +230,7 @@ class Env(object):
         try:
             values = importer.map(payload)
             model, res_id, created = importer.apply(payload, values, res_id)
-            self.binder.bind(resource, shop_id, model, res_id, digest)
+            self.binder.bind(resource, shop_id, model, res_id, digest, payload)
             outcome = importer.after_bind(payload, res_id)  # may hold the row for a person
         except ShopError:
             self.cr.execute('ROLLBACK TO SAVEPOINT %s' % savepoint)
@@ -239,7 +239,7 @@ class Env(object):
             self.cr.execute('ROLLBACK TO SAVEPOINT %s' % savepoint)
             reason = describe(error)
             _logger.info("satchmo: %s %s failed: %s", resource, shop_id, reason)
-            if self.binder.fail(resource, shop_id, reason):
+            if self.binder.fail(resource, shop_id, reason, payload):
                 self.counts.new_failures += 1
             return self._count(resource, 'failed')
         finally:

@@ -26,6 +26,7 @@ looked up, so a re-run or a resumed run finds it instead of paying twice.
 """
 import logging
 
+from .display import row_values
 from .importer import describe
 from .money import CENT, ZERO, cents, dec, from_float, to_float
 from .workflow import book_date, receivable_line, signal
@@ -185,7 +186,7 @@ class Payments(object):
         self.env.binder._upsert(RESOURCE, payment['key'], {
             'order_binding_id': self.order_row_id, 'note': False,
             'shop_amount': u'%s' % cents(dec(payment, 'amount'))})
-        if self.env.binder.fail(RESOURCE, payment['key'], reason):
+        if self.env.binder.fail(RESOURCE, payment['key'], reason, payment):
             self.env.counts.new_failures += 1
 
     def _row(self, payment, state, reason, voucher=None):
@@ -197,6 +198,7 @@ class Payments(object):
         values = {'state': state, 'error': reason or False, 'next_retry': False,
                   'order_binding_id': self.order_row_id,
                   'shop_amount': u'%s' % cents(dec(payment, 'amount'))}
+        values.update(row_values(RESOURCE, payment))
         values['note'] = voucher is not None and self._note(voucher) or False
         if voucher is not None:
             values.update(model='account.voucher', res_id=voucher.id,

@@ -49,12 +49,18 @@ def make_client(backend):
 
 
 def run_sync(cr, uid, backend_id, full=False, context=None, client_factory=None,
-             cursors=None):
-    """Synchronize one shop; returns the id of the satchmo.sync.run that tells how it went."""
+             cursors=None, on_start=None):
+    """Synchronize one shop; returns the id of the satchmo.sync.run that tells how it went.
+
+    ``on_start(run_id)`` is called once the run record is committed (a
+    button running the sync in the background opens it then).
+    """
     cursors = cursors or DatabaseCursors(cr.dbname)
     sync = Sync(cursors, uid, backend_id, client_factory or make_client, context)
     log = RunLog(cursors, uid, backend_id, full, context)
     run_id = log.start()
+    if on_start:
+        on_start(run_id)
     with backend_lock(cursors, backend_id) as locked:
         if not locked:
             log.finish('yielded', 'Another run of this shop was in progress; this run '

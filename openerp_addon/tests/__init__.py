@@ -6,6 +6,11 @@ from . import test_mappers
 from . import test_pipeline
 from . import test_backend
 from . import test_binding_ui
+from . import test_binding_display
+from . import test_sync_run_display
+from . import test_record_links
+from . import test_background
+from . import test_shop_choices
 from . import test_connection
 from . import test_notify
 from . import test_security
@@ -28,6 +33,11 @@ fast_suite = [
     test_pipeline,
     test_backend,
     test_binding_ui,
+    test_binding_display,
+    test_sync_run_display,
+    test_record_links,
+    test_background,
+    test_shop_choices,
     test_connection,
     test_notify,
     test_security,
