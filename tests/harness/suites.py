@@ -25,7 +25,7 @@ from .erp import OUR_MODULES
 from .process import CommandFailed, run, tail
 from .servers import Servers, stop_instance
 
-ERP_TEST_TIMEOUT = 900
+ERP_TEST_TIMEOUT = 1800  # the erp suite is ~150 tests: minutes on a quiet machine, far more on a loaded one
 # Addons that exist to be tested (the custom-mapping example): installed by the
 # erp suite after ours, never by the demo.
 TEST_ONLY_MODULES = ("openerp_addon_custom_example",)
