@@ -10,11 +10,17 @@ from openerp.osv import fields, orm
 from openerp.tools.translate import _
 
 STATES = [
-    ('synced', 'Synced'),        # the OpenERP record equals the last imported payload
-    ('dirty', 'Dirty'),          # re-import at the next run, even if the payload is unchanged
-    ('failed', 'Failed'),        # the last import failed; later runs retry it
-    ('exception', 'Exception'),  # failed retry_limit times: waits for a person
+    ('synced', 'Up to date'),            # the OpenERP record equals the last imported payload
+    ('dirty', 'To import again'),        # re-import at the next run, even if the payload is unchanged
+    ('failed', 'Failed, will retry'),    # the last import failed; later runs retry it
+    ('exception', 'Needs you'),          # failed retry_limit times: waits for a person
 ]
+STATE_HELP = ("Up to date: the OpenERP record matches what the shop last sent. "
+              "To import again: the next synchronization imports it, even unchanged. "
+              "Failed, will retry: the last import failed; later synchronizations "
+              "retry it by themselves, less and less often. "
+              "Needs you: it failed too often; fix the cause (in the shop or in "
+              "OpenERP), then press Retry.")
 
 
 class satchmo_binding(orm.Model):
@@ -34,7 +40,8 @@ class satchmo_binding(orm.Model):
         'shop_id': fields.char('Shop id', size=64, required=True, select=True),
         'model': fields.char('OpenERP model', size=64),
         'res_id': fields.integer('OpenERP record id'),
-        'state': fields.selection(STATES, 'State', required=True, select=True),
+        'state': fields.selection(STATES, 'State', required=True, select=True,
+                                  help=STATE_HELP),
         'error': fields.text('Last error', readonly=True),
         'attempts': fields.integer('Failed attempts', readonly=True,
                                    help="Failed attempts since the last success"),

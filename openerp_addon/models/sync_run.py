@@ -14,7 +14,7 @@ RUN_STATES = [
     ('running', 'Running'),
     ('done', 'Done'),
     ('failed', 'Failed'),
-    ('yielded', 'Yielded'),  # another run of the same shop held the lock
+    ('yielded', 'Not run: another was running'),  # another run of the same shop held the lock
 ]
 COUNTERS = ('created', 'updated', 'unchanged', 'failed', 'skipped')
 
@@ -94,7 +94,7 @@ class satchmo_sync_run(orm.Model):
         'state': fields.selection(RUN_STATES, 'Outcome', required=True,
                                   readonly=True, select=True),
         'reason': fields.text(
-            'Reason', readonly=True,
+            'Why it stopped', readonly=True,
             help="Why the run failed or yielded, in words for people."),
         'count_ids': fields.one2many('satchmo.sync.run.count', 'run_id',
                                      'Counts per resource', readonly=True),

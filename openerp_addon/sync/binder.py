@@ -9,6 +9,8 @@ from datetime import datetime, timedelta
 
 from openerp.tools import DEFAULT_SERVER_DATETIME_FORMAT as DATETIME
 
+from .display import row_values
+
 # A failed row is retried after 5, 10, 20, 40... minutes, at most a day apart.
 FIRST_RETRY_MINUTES = 5
 MAX_RETRY_MINUTES = 24 * 60
@@ -43,15 +45,20 @@ class Binder(object):
                         (row.res_id,))
         return row.res_id if self.cr.fetchone() else None
 
-    def bind(self, resource, shop_id, model, res_id, digest):
-        """Record a successful import: the row is synced and its failure history cleared."""
+    def bind(self, resource, shop_id, model, res_id, digest, payload=None):
+        """Record a successful import: the row is synced and its failure history cleared.
+
+        With ``payload``, the row also keeps the object's name and what the
+        shop sent (display.row_values), for the people who review rows.
+        """
         stamp = now().strftime(DATETIME)
         values = {'model': model, 'res_id': res_id, 'digest': digest, 'state': 'synced',
                   'error': False, 'attempts': 0, 'next_retry': False,
                   'last_attempt': stamp, 'last_success': stamp}
+        values.update(row_values(resource, payload))
         return self._upsert(resource, shop_id, values)
 
-    def fail(self, resource, shop_id, reason):
+    def fail(self, resource, shop_id, reason, payload=None):
         """Record a failed import; returns True when the row was not failing before.
 
         The row keeps its record and digest (the last good import); attempts
@@ -69,9 +76,10 @@ class Binder(object):
             minutes = min(FIRST_RETRY_MINUTES * 2 ** (attempts - 1), MAX_RETRY_MINUTES)
             state = 'failed'
             next_retry = (moment + timedelta(minutes=minutes)).strftime(DATETIME)
-        self._upsert(resource, shop_id, {
-            'state': state, 'error': reason, 'attempts': attempts,
-            'last_attempt': moment.strftime(DATETIME), 'next_retry': next_retry})
+        values = {'state': state, 'error': reason, 'attempts': attempts,
+                  'last_attempt': moment.strftime(DATETIME), 'next_retry': next_retry}
+        values.update(row_values(resource, payload))
+        self._upsert(resource, shop_id, values)
         return not was_failing
 
     def due_for_retry(self):

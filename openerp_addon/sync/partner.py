@@ -107,7 +107,8 @@ class ContactImporter(Importer):
                 partner_id = partners.create(self.cr, self.uid, values,
                                              context=self.env.create_context)
             kept[partner_id] = (content, values['type'])
-            binder.bind('addresses', address['id'], 'res.partner', partner_id, None)
+            binder.bind('addresses', address['id'], 'res.partner', partner_id, None,
+                        address)
         gone = partners.search(self.cr, self.uid, [
             ('parent_id', '=', contact_id), ('id', 'not in', list(kept) or [0]),
             ('is_company', '=', False), ('type', '!=', 'contact')], context=self.env.context)

@@ -6,6 +6,11 @@ from . import test_mappers
 from . import test_pipeline
 from . import test_backend
 from . import test_binding_ui
+from . import test_binding_display
+from . import test_sync_run_display
+from . import test_record_links
+from . import test_background
+from . import test_shop_choices
 from . import test_connection
 from . import test_notify
 from . import test_security
@@ -13,6 +18,13 @@ from . import test_settings
 from . import test_sync_run
 from . import test_order_mapping
 from . import test_payments
+from . import test_taxes
+from . import test_history
+from . import test_checklist
+from . import test_isolation
+from . import test_review
+from . import test_order_status
+from . import test_payment_failures
 
 fast_suite = [
     test_binder,
@@ -21,6 +33,11 @@ fast_suite = [
     test_pipeline,
     test_backend,
     test_binding_ui,
+    test_binding_display,
+    test_sync_run_display,
+    test_record_links,
+    test_background,
+    test_shop_choices,
     test_connection,
     test_notify,
     test_security,
@@ -28,5 +45,12 @@ fast_suite = [
     test_sync_run,
     test_order_mapping,
     test_payments,
+    test_taxes,
+    test_history,
+    test_checklist,
+    test_isolation,
+    test_review,
+    test_order_status,
+    test_payment_failures,
 ]
 checks = []

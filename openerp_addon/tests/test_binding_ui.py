@@ -58,10 +58,12 @@ class TestBindingUi(common.TransactionCase):
             [('satchmo.binding', False)])
         names = [action[1] for action in actions]
         self.assertIn('Retry selected', names)
-        self.assertIn('Mark dirty', names)
+        self.assertIn('Import again at the next run', names)
 
     def test_list_colours_by_state(self):
         arch = self.binding_obj.fields_view_get(
             self.cr, self.uid, view_type='tree')['arch']
-        self.assertIn("red:state in ('failed', 'exception')", arch)
+        # "needs you" and "will retry by itself" must not look alike
+        self.assertIn("red:state == 'exception'", arch)
+        self.assertIn("darkorange:state == 'failed'", arch)
         self.assertIn("blue:state == 'dirty'", arch)

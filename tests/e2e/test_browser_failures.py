@@ -77,7 +77,9 @@ def test_browser_failure_list_shows_the_reason_and_retry_turns_it_synced(stack, 
         Select(databases[0]).select_by_value(stack.erp_db)
     browser.screenshot("1-login")
     password.submit()
-    wait(driver, lambda d: css(d, ".oe_topbar, .oe_application"), what="the web client")
+    # the top menu appears once the session is established: navigating away before that
+    # (on a loaded machine) lost the login
+    wait(driver, lambda d: css(d, ".oe_topbar .oe_menu li"), what="the web client's menu")
 
     # the Failures list: the row and its reason
     driver.get(stack.erp_url + "/#action=%d" % action_id)
@@ -106,14 +108,20 @@ def test_browser_failure_list_shows_the_reason_and_retry_turns_it_synced(stack, 
     form_text = driver.find_element(By.CSS_SELECTOR, ".oe_application").text
     assert "required but the shop sent it empty" in form_text
     assert "organizations" in form_text
+    # the object's name, and a link to it in the shop's admin, where it is fixed
+    assert organization["name"] in form_text or "organizations %s" % organization["id"] \
+        in form_text
+    links = [a.get_attribute("href") for a in css(driver, ".oe_form a[href]")]
+    admin = "/admin/contact/organization/%s/" % organization["id"]
+    assert [href for href in links if href and href.endswith(admin)], links
     browser.screenshot("3-form-failed")
     retry.click()
 
     def synced(d):
         active = css(d, ".oe_form_field_status .oe_active")
-        return active and "Synced" in active[0].text and not buttons(d, "Retry")
+        return active and "Up to date" in active[0].text and not buttons(d, "Retry")
 
-    wait(driver, synced, what="the row turning Synced")
+    wait(driver, synced, what="the row turning Up to date")
     browser.screenshot("4-form-synced")
     assert shop.record("organizations", organization["id"], ["name"])["name"] == \
         "Fixed in the browser test"

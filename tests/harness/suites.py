@@ -8,6 +8,9 @@ Suites:
         fail, so its log is parsed
   e2e   pytest on Python 3 (tests/e2e): the real shop and the real OpenERP
         together, started by the suite itself
+  peer  OpenERP's own tests of the modules we touch, with our modules
+        installed, and Satchmo's own tests without and with satchmo_api
+        (tests/harness/peer.py)
 
 The last line is "N passed, N failed" over all suites; the exit code is
 non-zero if anything failed or a suite did not run.
@@ -22,7 +25,7 @@ from .erp import OUR_MODULES
 from .process import CommandFailed, run, tail
 from .servers import Servers, stop_instance
 
-ERP_TEST_TIMEOUT = 900
+ERP_TEST_TIMEOUT = 1800  # the erp suite is ~150 tests: minutes on a quiet machine, far more on a loaded one
 # Addons that exist to be tested (the custom-mapping example): installed by the
 # erp suite after ours, never by the demo.
 TEST_ONLY_MODULES = ("openerp_addon_custom_example",)
@@ -168,7 +171,12 @@ def e2e_suite(servers, reports, pytest_args=()):
     return outcome, log
 
 
-SUITES = {"shop": shop_suite, "erp": erp_suite, "e2e": e2e_suite}
+def peer_suite(servers, reports):
+    from .peer import peer_suite as run_peer  # peer.py builds on this module's parsing
+    return run_peer(servers, reports)
+
+
+SUITES = {"shop": shop_suite, "erp": erp_suite, "e2e": e2e_suite, "peer": peer_suite}
 
 
 def run_suites(instance, only=None, pytest_args=()):
