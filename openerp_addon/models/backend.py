@@ -81,10 +81,7 @@ class satchmo_backend(orm.Model):
             'Shop URL', size=256, required=True,
             help="The shop's address, e.g. https://shop.example.com; the API "
                  "root /api/v1/ is found from it."),
-        'api_token': fields.char(
-            'API token', size=128, groups=MANAGER_GROUP,
-            help="The key printed by 'manage.py satchmo_api_token' in the "
-                 "shop. Only connector managers can see it."),
+        # 'api_token': models/backend_secret.py (managers only, not searchable)
         'company_id': fields.many2one(
             'res.company', 'Company', required=True, select=True,
             help="Records imported from this shop belong to this company."),
@@ -175,21 +172,7 @@ class satchmo_backend(orm.Model):
                          url, message)
             raise orm.except_orm(_('Connection failed'), message)
 
-    def action_test_connection(self, cr, uid, ids, context=None):
-        """The "Test connection" button.
-
-        OpenERP 7 has no notification for a successful button, so success is
-        shown as a dialog too, like the outgoing mail server test does.
-        """
-        backend = self.browse(cr, SUPERUSER_ID, ids[0], context=context)
-        root = self.check_connection(
-            cr, uid, backend.url, backend.api_token,
-            verify=backend.verify_tls, timeout=backend.timeout,
-            context=context)
-        raise orm.except_orm(
-            _('Connection test succeeded'),
-            _('The shop answered and accepted the token. Resources: %s')
-            % ', '.join(sorted(root or {})))
+    # "Test connection" runs the setup checklist: models/checklist.py
 
     # -- running a synchronization --------------------------------------
 

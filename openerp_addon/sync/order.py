@@ -13,13 +13,14 @@ A confirmed order is never rebuilt: if the shop's figures change later, the
 row becomes an exception. A shop cancellation cancels an order that has no
 invoice; an invoiced one becomes an exception (refunds are a person's job).
 """
+from .history import HistoryPolicy
 from .importer import Importer
 from .mapper import MappingError, Rule, ref, text
 from .money import cents, compare, describe_difference, shop_totals
 from .order_lines import LineBuilder
 from .payment import Payments
 from .resources import register
-from . import workflow
+from . import order_status, workflow
 
 
 class setting(Rule):
@@ -113,6 +114,8 @@ class OrderImporter(Importer):
         super(OrderImporter, self).__init__(env)
         self.orders = self.pool.get('sale.order')
         self._holds = {}
+        self.history = HistoryPolicy(env)  # which orders are booked, which only history
+        self._notes = {}  # what the row tells besides a failure (status rules)
 
     def skip_reason(self, payload):
         statuses = self.pool.get('satchmo.backend').statuses_to_import(
@@ -120,7 +123,7 @@ class OrderImporter(Importer):
         status = (payload.get('status') or u'').strip().lower()
         if status not in statuses:
             return u'status %s is not imported' % (payload.get('status') or u'(none)')
-        return None
+        return self.history.skip_reason(payload)
 
     def map(self, payload):
         if not payload.get('contact_id'):
@@ -129,6 +132,7 @@ class OrderImporter(Importer):
             self.cr, self.uid, self.env.backend)
         if problem:
             raise MappingError(problem)
+        self.history.check_booking(payload)
         return super(OrderImporter, self).map(payload)
 
     # -- build, then take as far as the switches say ------------------------------------------
@@ -159,9 +163,10 @@ class OrderImporter(Importer):
         backend = self.env.backend
         if (payload.get('status') or u'').lower() == 'cancelled':
             if not workflow.cancel(self.cr, self.uid, order):
-                self.hold(payload, u'cancelled in the shop after it was invoiced (%s): cancel '
-                                   u'or refund the invoice by hand' % (
-                                       workflow.live_invoice(order).number or u'draft'))
+                reason, self._notes[payload['id']] = order_status.cancelled_after_invoice(
+                    self.env, order, payload)
+                if reason:
+                    self.hold(payload, reason)
             return
         if order.state == 'cancel':
             return self.hold(payload, u'cancelled in OpenERP, but the shop says %s'
@@ -169,6 +174,11 @@ class OrderImporter(Importer):
         differences = compare(shop_totals(payload), workflow.order_totals(order))
         if differences:
             return self.hold(payload, self._totals_reason(order, differences))
+        draft = order_status.kept_as_draft(self.env, order, payload)
+        if draft is not None:  # Blocked and the like: never confirmed nor invoiced
+            return draft and self.hold(payload, draft)
+        if self.history.is_history(payload):
+            return self.history.close(order, payload)
         with self.env.step('orders.confirm'):
             confirmed = backend.confirm_orders and workflow.confirm(self.cr, self.uid, order)
         if not confirmed:
@@ -220,6 +230,9 @@ class OrderImporter(Importer):
         values = {'shop_amount': u'%s' % cents(shop_totals(payload)['total']),
                   'erp_amount': u'%s' % workflow.order_totals(order)['total']}
         reason = self._holds.pop(payload['id'], None)
+        note = self._notes.pop(payload['id'], None)
+        if note:
+            values['note'] = note
         if reason:
             if row.state not in ('failed', 'exception'):
                 self.env.counts.new_failures += 1

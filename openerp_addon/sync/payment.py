@@ -100,10 +100,12 @@ class Payments(object):
             if existing.state != 'posted':
                 raise ValueError(u"the voucher %s stayed %s" % (existing.id, existing.state))
         except Exception as error:
+            # a crash (the database busy, a lock on the journal's sequence, a bug): the row
+            # fails with a retry schedule, its order is imported again when it is due
             self.cr.execute('ROLLBACK TO SAVEPOINT %s' % savepoint)
             reason = u'not registered: %s' % describe(error)
             _logger.info("satchmo: payment %s: %s", key, reason)
-            self._row(payment, 'exception', reason)
+            self._fail(payment, reason)
             return 'failed'
         self.cr.execute('RELEASE SAVEPOINT %s' % savepoint)
         self._row(payment, 'synced', None, existing)
@@ -147,8 +149,10 @@ class Payments(object):
         account = journal.default_debit_account_id
         if not account:
             raise ValueError(u"the journal %s has no default debit account" % journal.name)
-        day = book_date(self.cr, self.uid, self.pool, invoice.company_id.id,
-                        (payment.get('time_stamp') or u'')[:10] or None)
+        # the payment's own day, in its own period (a missing or closed one: refused, why)
+        day, period_id = book_date(self.cr, self.uid, self.pool, invoice.company_id,
+                                   (payment.get('time_stamp') or u'')[:10]
+                                   or invoice.date_invoice)
         context = dict(self.env.create_context, date=day, type='receipt')
         voucher_id = self.vouchers.create(self.cr, self.uid, {
             'type': 'receipt',
@@ -158,7 +162,7 @@ class Payments(object):
             'company_id': invoice.company_id.id,
             'amount': to_float(amount),
             'date': day,
-            'period_id': self._period(day, invoice.company_id.id),
+            'period_id': period_id,
             'reference': (payment.get('transaction_id') or payment['key'])[:64],
             'name': u'%s %s (%s)' % (self.backend.name, payment['key'],
                                      payment.get('time_stamp') or u''),
@@ -176,13 +180,19 @@ class Payments(object):
         }, context=context)
         return self.vouchers.browse(self.cr, self.uid, voucher_id)
 
-    def _period(self, day, company_id):
-        ids = self.pool.get('account.period').find(
-            self.cr, self.uid, day, context={'company_id': company_id})
-        return ids and ids[0] or False
+    def _fail(self, payment, reason):
+        """A payment that could not be registered: failed, retried on the rows' schedule."""
+        self.env.binder._upsert(RESOURCE, payment['key'], {
+            'order_binding_id': self.order_row_id, 'note': False,
+            'shop_amount': u'%s' % cents(dec(payment, 'amount'))})
+        if self.env.binder.fail(RESOURCE, payment['key'], reason):
+            self.env.counts.new_failures += 1
 
     def _row(self, payment, state, reason, voucher=None):
-        """The payment's mapping row: registered (synced) or refused (exception, with why)."""
+        """The payment's mapping row: registered (synced) or refused (exception, with why).
+
+        A refusal is a failure the managers' message counts, like any other.
+        """
         binder = self.env.binder
         values = {'state': state, 'error': reason or False, 'next_retry': False,
                   'order_binding_id': self.order_row_id,
@@ -192,6 +202,8 @@ class Payments(object):
             values.update(model='account.voucher', res_id=voucher.id,
                           erp_amount=u'%s' % from_float(voucher.amount))
         row = binder.get(RESOURCE, payment['key'])
+        if state == 'exception' and not (row and row.state in ('failed', 'exception')):
+            self.env.counts.new_failures += 1
         if state == 'synced' and row and row.state == 'synced' and row.res_id == (
                 voucher and voucher.id):
             return row.id

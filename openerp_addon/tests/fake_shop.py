@@ -9,10 +9,13 @@ import copy
 import json
 import os
 
-from openerp.addons.openerp_addon.sync.client import CursorPruned, ShopUnreachable
+from openerp.addons.openerp_addon.sync.client import (CursorPruned, ShopFailing,
+                                                      ShopUnreachable)
 
 HERE = os.path.dirname(__file__)
 RESOURCES = ('countries', 'categories', 'products', 'organizations', 'contacts')
+# what the real API root lists (docs/api.rst)
+ROOT = RESOURCES + ('tax_classes', 'payment_modules', 'orders', 'changes', 'shop')
 
 
 def recorded(resource):
@@ -28,6 +31,9 @@ class FakeShop(object):
         self.feed = []
         self.horizon = 0
         self.down = False
+        self.info = {'name': 'Test shop', 'currency': 'EUR', 'prices_include_tax': False}
+        self.failing = False  # answers every request with HTTP 503 (a proxy, the shop is down)
+        self.broken = set()   # (resource, id) the shop answers HTTP 500 for
         self.calls = []
         for name in resources:  # as the shop's backfill does
             for shop_id in sorted(self.objects[name]):
@@ -63,10 +69,25 @@ class FakeShop(object):
         if self.down:
             raise ShopUnreachable('The shop at http://shop.test/api/v1/ does not answer '
                                   '(ConnectionError, after 4 attempts).')
+        if self.failing:
+            raise ShopFailing('The shop at http://shop.test/api/v1/ fails (HTTP 503)', 503,
+                              u'Service Unavailable')
+
+    def _serve(self, resource, ids):
+        """A request that includes a broken object fails as a whole (HTTP 500)."""
+        # ids are numbers, but payment modules are keyed by name ('PAYMENT_DUMMY')
+        if any((resource, int(i) if str(i).isdigit() else i) in self.broken for i in ids):
+            raise ShopFailing('The shop at http://shop.test/api/v1/ fails (HTTP 500)', 500,
+                              u'Server Error (500)')
 
     def check(self):
         self._call('check')
-        return dict((name, 'http://shop.test/api/v1/%s/' % name) for name in RESOURCES)
+        return dict((name, 'http://shop.test/api/v1/%s/' % name) for name in ROOT)
+
+    def shop_info(self, root):
+        """GET shop/: None stands for a shop whose API has no shop endpoint yet."""
+        self._call('shop')
+        return copy.deepcopy(self.info)
 
     def head(self):
         self._call('head')
@@ -83,6 +104,7 @@ class FakeShop(object):
 
     def fetch(self, resource, ids):
         self._call('fetch', resource, tuple(ids))
+        self._serve(resource, ids)
         objects = self.objects.get(resource, {})
         return [copy.deepcopy(objects[int(i)]) for i in sorted(set(int(i) for i in ids))
                 if int(i) in objects]
@@ -91,4 +113,6 @@ class FakeShop(object):
         self._call('list', resource)
         objects = [copy.deepcopy(o) for _, o in sorted(self.objects.get(resource, {}).items())]
         for start in range(0, len(objects), limit):
-            yield objects[start:start + limit]
+            page = objects[start:start + limit]
+            self._serve(resource, [o['id'] for o in page])
+            yield page

@@ -134,6 +134,9 @@ def erp_suite(servers, reports):
     outcome = Outcome("erp")
     log = servers.instance.log_dir / "suite-erp.log"
     log.unlink(missing_ok=True)
+    # The one database with OpenERP's demo data: OpenERP 7 runs a module's tests
+    # (--test-enable) only where demo data is installed. Everything else (e2e, demo,
+    # bench) runs on a real company's database (company.py).
     base = servers.erp.base_template("erp_base")
     servers.pg.create("erp_tests", owner="openerp", template=base)
     try:
