@@ -1,6 +1,6 @@
 """The peer suite's judgement: per-module OpenERP results and the two Satchmo runs compared.
 
-Log lines are recorded from a real ``-u ... --test-enable`` run (a peer module's
+Log lines are recorded from a real peer run of OpenERP (a peer module's
 YAML test file, its unittest run); the comparison gets outcomes as the
 Satchmo runner writes them.
 """
