@@ -1,5 +1,6 @@
 # -*- coding: utf-8 -*-
 from . import backend
+from . import backend_secret
 from . import binding
 from . import field_map
 from . import sync_run
@@ -12,3 +13,5 @@ from . import property_defaults
 from . import history_policy
 from . import checklist
 from . import settings_checklist
+from . import binding_review
+from . import order_status

@@ -81,10 +81,7 @@ class satchmo_backend(orm.Model):
             'Shop URL', size=256, required=True,
             help="The shop's address, e.g. https://shop.example.com; the API "
                  "root /api/v1/ is found from it."),
-        'api_token': fields.char(
-            'API token', size=128, groups=MANAGER_GROUP,
-            help="The key printed by 'manage.py satchmo_api_token' in the "
-                 "shop. Only connector managers can see it."),
+        # 'api_token': models/backend_secret.py (managers only, not searchable)
         'company_id': fields.many2one(
             'res.company', 'Company', required=True, select=True,
             help="Records imported from this shop belong to this company."),

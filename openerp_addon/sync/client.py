@@ -8,6 +8,7 @@ contains the token, because these messages end up in run records, mapping
 rows and chatter messages that many people read.
 """
 import logging
+import re
 import time
 
 import requests
@@ -26,12 +27,32 @@ class ShopUnreachable(ShopError):
     """No answer, a timeout, or the shop (or its proxy) failing with 5xx/429 after retries."""
 
 
+class ShopFailing(ShopUnreachable):
+    """The shop answered, with a 5xx status, after retries.
+
+    It may be down (then every request fails alike) or fail for some objects
+    only (a legacy row its serializer cannot represent): ``sync/isolation.py``
+    tells the two apart. ``status`` and ``excerpt`` (the start of the body,
+    scrubbed of the token) say what it answered.
+    """
+
+    def __init__(self, message, status=None, excerpt=u''):
+        super(ShopFailing, self).__init__(message)
+        self.status = status
+        self.excerpt = excerpt
+
+
 class TokenRejected(ShopError):
     """The shop answered 401/403: the API token is missing, wrong or revoked."""
 
 
 class BadResponse(ShopError):
     """The shop answered, but not what the API promises (status, JSON, shape)."""
+
+    def __init__(self, message, status=None, excerpt=u''):
+        super(BadResponse, self).__init__(message)
+        self.status = status
+        self.excerpt = excerpt
 
 
 class BadUrl(ShopError):
@@ -47,6 +68,8 @@ class CursorPruned(ShopError):
 
 
 RETRY_STATUSES = (429, 500, 502, 503, 504)
+# How much of an error body a failure reason quotes.
+EXCERPT_CHARS = 200
 
 
 class ShopClient(object):
@@ -231,19 +254,39 @@ class ShopClient(object):
         if status == 404 and path == '':
             raise BadUrl("There is no shop API at %s (HTTP 404): check the shop URL."
                          % self.root)
-        if status in RETRY_STATUSES:
+        if status == 429:
             raise ShopUnreachable(self._scrub("The shop at %s fails (HTTP %d) %s"
                                               % (self.root, status, detail)).strip())
+        if status in RETRY_STATUSES:
+            raise ShopFailing(self._scrub("The shop at %s fails (HTTP %d) %s"
+                                          % (self.root, status, detail)).strip(),
+                              status, self._excerpt(response, detail))
         if 300 <= status < 400:
             raise BadUrl("%s redirects to %s: enter the final shop URL."
                          % (self.root, response.headers.get('Location', '?')))
         if status != 200:
             raise BadResponse(self._scrub("The shop answered HTTP %d to %s: %s"
-                                          % (status, path or '/', detail or 'no detail')))
+                                          % (status, path or '/', detail or 'no detail')),
+                              status, self._excerpt(response, detail))
         if body is None:
             raise BadResponse("The shop answered %s with something that is not JSON."
-                              % (self.root + path))
+                              % (self.root + path), status, self._excerpt(response))
         return body
+
+    def _excerpt(self, response, detail=u''):
+        """The start of an error answer, on one line, for a failure reason (token scrubbed)."""
+        text = detail or u''
+        if not text:
+            try:
+                text = response.text or u''
+            except Exception:  # an undecodable body: say so rather than fail here
+                text = u'(undecodable body)'
+        text = text[:EXCERPT_CHARS * 20]
+        if '<' in text:  # an HTML error page: its words, not its markup
+            text = re.sub(r'(?is)<(script|style|head)\b.*?</\1\s*>', ' ', text)
+            text = re.sub(r'<[^>]*>', ' ', text)
+        text = u' '.join(text.split())[:EXCERPT_CHARS]
+        return self._scrub(text)
 
     @staticmethod
     def _expect(body, keys, what):

@@ -17,7 +17,7 @@ from openerp.osv import orm
 
 from .client import ShopError
 from .mapper import MappingError, apply_map
-from . import resources
+from . import isolation, resources
 
 _logger = logging.getLogger(__name__)
 
@@ -283,12 +283,20 @@ class Env(object):
         self.cr.execute('RELEASE SAVEPOINT %s' % savepoint)
         return self._count(resource, 'updated')
 
+    def fail_one(self, resource, shop_id, reason):
+        """An object that could not even be fetched fails its row alone."""
+        if self.binder.fail(resource, shop_id, reason):
+            self.counts.new_failures += 1
+        return self._count(resource, 'failed')
+
     def resolve(self, resource, shop_id):
         """The OpenERP id of a shop object, importing it first if it was never seen."""
         res_id = self.binder.to_openerp(resource, shop_id)
         if res_id:
             return res_id
-        found = self.client.fetch(resource, [shop_id])
+        found, broken = isolation.fetch_isolating(self.client, resource, [shop_id])
+        if broken:  # its own row is failed by the dependent's rollback-free caller: say it here
+            raise MappingError(u"it needs %s %s. %s" % (resource, shop_id, broken[str(shop_id)]))
         if not found:
             raise MappingError("%s %s is missing in the shop" % (resource, shop_id))
         if self.import_one(resource, found[0], force=True) == 'failed':

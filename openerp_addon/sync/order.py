@@ -20,7 +20,7 @@ from .money import cents, compare, describe_difference, shop_totals
 from .order_lines import LineBuilder
 from .payment import Payments
 from .resources import register
-from . import workflow
+from . import order_status, workflow
 
 
 class setting(Rule):
@@ -115,6 +115,7 @@ class OrderImporter(Importer):
         self.orders = self.pool.get('sale.order')
         self._holds = {}
         self.history = HistoryPolicy(env)  # which orders are booked, which only history
+        self._notes = {}  # what the row tells besides a failure (status rules)
 
     def skip_reason(self, payload):
         statuses = self.pool.get('satchmo.backend').statuses_to_import(
@@ -162,9 +163,10 @@ class OrderImporter(Importer):
         backend = self.env.backend
         if (payload.get('status') or u'').lower() == 'cancelled':
             if not workflow.cancel(self.cr, self.uid, order):
-                self.hold(payload, u'cancelled in the shop after it was invoiced (%s): cancel '
-                                   u'or refund the invoice by hand' % (
-                                       workflow.live_invoice(order).number or u'draft'))
+                reason, self._notes[payload['id']] = order_status.cancelled_after_invoice(
+                    self.env, order, payload)
+                if reason:
+                    self.hold(payload, reason)
             return
         if order.state == 'cancel':
             return self.hold(payload, u'cancelled in OpenERP, but the shop says %s'
@@ -172,6 +174,9 @@ class OrderImporter(Importer):
         differences = compare(shop_totals(payload), workflow.order_totals(order))
         if differences:
             return self.hold(payload, self._totals_reason(order, differences))
+        draft = order_status.kept_as_draft(self.env, order, payload)
+        if draft is not None:  # Blocked and the like: never confirmed nor invoiced
+            return draft and self.hold(payload, draft)
         if self.history.is_history(payload):
             return self.history.close(order, payload)
         with self.env.step('orders.confirm'):
@@ -225,6 +230,9 @@ class OrderImporter(Importer):
         values = {'shop_amount': u'%s' % cents(shop_totals(payload)['total']),
                   'erp_amount': u'%s' % workflow.order_totals(order)['total']}
         reason = self._holds.pop(payload['id'], None)
+        note = self._notes.pop(payload['id'], None)
+        if note:
+            values['note'] = note
         if reason:
             if row.state not in ('failed', 'exception'):
                 self.env.counts.new_failures += 1

@@ -100,10 +100,12 @@ class Payments(object):
             if existing.state != 'posted':
                 raise ValueError(u"the voucher %s stayed %s" % (existing.id, existing.state))
         except Exception as error:
+            # a crash (the database busy, a lock on the journal's sequence, a bug): the row
+            # fails with a retry schedule, its order is imported again when it is due
             self.cr.execute('ROLLBACK TO SAVEPOINT %s' % savepoint)
             reason = u'not registered: %s' % describe(error)
             _logger.info("satchmo: payment %s: %s", key, reason)
-            self._row(payment, 'exception', reason)
+            self._fail(payment, reason)
             return 'failed'
         self.cr.execute('RELEASE SAVEPOINT %s' % savepoint)
         self._row(payment, 'synced', None, existing)
@@ -178,8 +180,19 @@ class Payments(object):
         }, context=context)
         return self.vouchers.browse(self.cr, self.uid, voucher_id)
 
+    def _fail(self, payment, reason):
+        """A payment that could not be registered: failed, retried on the rows' schedule."""
+        self.env.binder._upsert(RESOURCE, payment['key'], {
+            'order_binding_id': self.order_row_id, 'note': False,
+            'shop_amount': u'%s' % cents(dec(payment, 'amount'))})
+        if self.env.binder.fail(RESOURCE, payment['key'], reason):
+            self.env.counts.new_failures += 1
+
     def _row(self, payment, state, reason, voucher=None):
-        """The payment's mapping row: registered (synced) or refused (exception, with why)."""
+        """The payment's mapping row: registered (synced) or refused (exception, with why).
+
+        A refusal is a failure the managers' message counts, like any other.
+        """
         binder = self.env.binder
         values = {'state': state, 'error': reason or False, 'next_retry': False,
                   'order_binding_id': self.order_row_id,
@@ -189,6 +202,8 @@ class Payments(object):
             values.update(model='account.voucher', res_id=voucher.id,
                           erp_amount=u'%s' % from_float(voucher.amount))
         row = binder.get(RESOURCE, payment['key'])
+        if state == 'exception' and not (row and row.state in ('failed', 'exception')):
+            self.env.counts.new_failures += 1
         if state == 'synced' and row and row.state == 'synced' and row.res_id == (
                 voucher and voucher.id):
             return row.id

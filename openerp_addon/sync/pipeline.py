@@ -29,6 +29,7 @@ from .binder import Binder
 from .client import CursorPruned, ShopClient, ShopError
 from .cursors import DatabaseCursors
 from .importer import Counts, Env
+from .isolation import OBJECT_ERRORS, fetch_isolating, listing_reason, shop_answers
 from .lock import backend_lock, try_lock
 from .prefetch import Prefetched
 from .runlog import RunLog
@@ -118,6 +119,7 @@ class Sync(object):
         self.counts = Counts()
         self._client = None
         self._reader = None  # the prefetching thread's client (see prefetch.py)
+        self.notes = []  # what the run record says besides its counts
 
     @staticmethod
     def pool_of(cr):
@@ -187,7 +189,7 @@ class Sync(object):
                         u'this run listed everything instead.' % (position, error.horizon))
                 self.full_resync()
         self.batch(self.retry_due)
-        return note
+        return u'\n'.join(([note] if note else []) + self.notes) or None
 
     def read_feed(self, position):
         """Import the feed page by page; the next page is read while one is imported."""
@@ -221,10 +223,12 @@ class Sync(object):
         size = env.backend.page_size or 100
         for start in range(0, len(ids), size):
             chunk = ids[start:start + size]
-            found = env.client.fetch(resource, chunk)
+            found, broken = fetch_isolating(env.client, resource, chunk)
             for payload in found:
                 env.import_one(resource, payload, force=force)
-            present = set(str(payload['id']) for payload in found)
+            for shop_id, reason in sorted(broken.items()):
+                env.fail_one(resource, shop_id, reason)
+            present = set(str(payload['id']) for payload in found) | set(broken)
             for shop_id in chunk:
                 if str(shop_id) not in present:
                     env.delete_one(resource, shop_id)
@@ -232,14 +236,25 @@ class Sync(object):
     def full_resync(self):
         """List every resource and import what differs; store the head read first."""
         head = self._client.head()
+        complete = True
         for resource in resources.in_order():
             listed = set()
             pages = self._reader.list_all(resource, limit=self.page_size())
-            for page in Prefetched(pages):  # the next page is read while one is imported
-                self.batch(lambda env: [env.import_one(resource, p) for p in page])
-                listed.update(str(payload['id']) for payload in page)
+            try:
+                for page in Prefetched(pages):  # the next page is read while one is imported
+                    self.batch(lambda env: [env.import_one(resource, p) for p in page])
+                    listed.update(str(payload['id']) for payload in page)
+            except OBJECT_ERRORS as error:
+                if not shop_answers(self._client):
+                    raise
+                complete = False
+                self.notes.append(listing_reason(resource, error))
+                self.counts.add(resource, 'failed')
+                self.counts.new_failures += 1
+                continue
             self.batch(lambda env: self.archive_unlisted(env, resource, listed))
-        self.batch(lambda env: None, cursor=head)
+        if complete:
+            self.batch(lambda env: None, cursor=head)
 
     def archive_unlisted(self, env, resource, listed):
         for shop_id in env.binder.bound_ids(resource):
@@ -255,7 +270,13 @@ class Sync(object):
         """Fetch these rows' objects again and import them, even if their payload is unchanged."""
         by_resource = OrderedDict()
         for row in rows:
-            by_resource.setdefault(row.resource, []).append(int(row.shop_id))
+            if row.resource == 'payments':  # not a shop resource: its order registers it
+                if not row.order_binding_id:
+                    continue
+                row = row.order_binding_id
+            ids = by_resource.setdefault(row.resource, [])
+            if int(row.shop_id) not in ids:
+                ids.append(int(row.shop_id))
         for resource in resources.in_order(set(by_resource)):
             self.import_ids(env, resource, by_resource[resource], force=True)
 

@@ -16,6 +16,10 @@ from . import test_payments
 from . import test_taxes
 from . import test_history
 from . import test_checklist
+from . import test_isolation
+from . import test_review
+from . import test_order_status
+from . import test_payment_failures
 
 fast_suite = [
     test_binder,
@@ -34,5 +38,9 @@ fast_suite = [
     test_taxes,
     test_history,
     test_checklist,
+    test_isolation,
+    test_review,
+    test_order_status,
+    test_payment_failures,
 ]
 checks = []

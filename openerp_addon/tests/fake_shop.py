@@ -9,7 +9,8 @@ import copy
 import json
 import os
 
-from openerp.addons.openerp_addon.sync.client import CursorPruned, ShopUnreachable
+from openerp.addons.openerp_addon.sync.client import (CursorPruned, ShopFailing,
+                                                      ShopUnreachable)
 
 HERE = os.path.dirname(__file__)
 RESOURCES = ('countries', 'categories', 'products', 'organizations', 'contacts')
@@ -31,6 +32,8 @@ class FakeShop(object):
         self.horizon = 0
         self.down = False
         self.info = {'name': 'Test shop', 'currency': 'EUR', 'prices_include_tax': False}
+        self.failing = False  # answers every request with HTTP 503 (a proxy, the shop is down)
+        self.broken = set()   # (resource, id) the shop answers HTTP 500 for
         self.calls = []
         for name in resources:  # as the shop's backfill does
             for shop_id in sorted(self.objects[name]):
@@ -66,6 +69,15 @@ class FakeShop(object):
         if self.down:
             raise ShopUnreachable('The shop at http://shop.test/api/v1/ does not answer '
                                   '(ConnectionError, after 4 attempts).')
+        if self.failing:
+            raise ShopFailing('The shop at http://shop.test/api/v1/ fails (HTTP 503)', 503,
+                              u'Service Unavailable')
+
+    def _serve(self, resource, ids):
+        """A request that includes a broken object fails as a whole (HTTP 500)."""
+        if any((resource, int(i)) in self.broken for i in ids):
+            raise ShopFailing('The shop at http://shop.test/api/v1/ fails (HTTP 500)', 500,
+                              u'Server Error (500)')
 
     def check(self):
         self._call('check')
@@ -91,6 +103,7 @@ class FakeShop(object):
 
     def fetch(self, resource, ids):
         self._call('fetch', resource, tuple(ids))
+        self._serve(resource, ids)
         objects = self.objects.get(resource, {})
         return [copy.deepcopy(objects[int(i)]) for i in sorted(set(int(i) for i in ids))
                 if int(i) in objects]
@@ -99,4 +112,6 @@ class FakeShop(object):
         self._call('list', resource)
         objects = [copy.deepcopy(o) for _, o in sorted(self.objects.get(resource, {}).items())]
         for start in range(0, len(objects), limit):
-            yield objects[start:start + limit]
+            page = objects[start:start + limit]
+            self._serve(resource, [o['id'] for o in page])
+            yield page

@@ -93,3 +93,17 @@ class TestShopClient(unittest2.TestCase):
         self.assertEqual(list(client.list_all('products', limit=2)),
                          [[{'id': 1}, {'id': 4}], [{'id': 9}]])
         self.assertEqual(client.session.requests[1][1]['params'], {'after_id': 4, 'limit': 2})
+
+    def test_an_error_answer_keeps_its_status_and_a_short_excerpt_without_the_token(self):
+        page = u'<h1>Server Error (500)</h1> ' + u'x' * 500 + TOKEN
+        client = self.client(*[Response(500, text=page)] * 4)
+        with self.assertRaises(shop.ShopFailing) as caught:
+            client.fetch('contacts', [7])
+        self.assertEqual(caught.exception.status, 500)
+        self.assertTrue(caught.exception.excerpt.startswith(u'Server Error (500) xxx'))
+        self.assertLessEqual(len(caught.exception.excerpt), shop.EXCERPT_CHARS)
+        client = self.client(Response(400, text=u'Bad ids ' + TOKEN))
+        with self.assertRaises(shop.BadResponse) as caught:
+            client.fetch('contacts', [7])
+        self.assertEqual(caught.exception.status, 400)
+        self.assertNotIn(TOKEN, caught.exception.excerpt)

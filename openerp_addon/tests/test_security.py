@@ -42,6 +42,30 @@ class TestSecurity(common.TransactionCase):
             cr, self.manager_id, self.backend_id, ['api_token'])['api_token'],
             TOKEN)
 
+    def test_token_unreachable_through_domains_and_its_own_model(self):
+        cr = self.cr
+        for login in (self.user_id, self.manager_id):
+            with self.assertRaises(orm.except_orm):
+                self.backend_obj.search(cr, login, [('api_token', '=like', 's%')])
+        secrets = self.registry('satchmo.backend.secret')
+        with self.assertRaises(orm.except_orm):
+            secrets.search(cr, self.user_id, [('api_token', '=like', 's%')])
+        with self.assertRaises(orm.except_orm):
+            secrets.read(cr, self.user_id, secrets.search(cr, self.uid, []), ['api_token'])
+        # no column left to sort by, either
+        self.assertNotIn('api_token', [c['column_name'] for c in self._columns_of(
+            'satchmo_backend')])
+        self.backend_obj.write(cr, self.manager_id, [self.backend_id], {'api_token': 'new'})
+        self.assertEqual(self.backend_obj.read(
+            cr, self.manager_id, self.backend_id, ['api_token'])['api_token'], 'new')
+        with self.assertRaises(orm.except_orm):
+            self.backend_obj.write(cr, self.user_id, [self.backend_id], {'api_token': 'x'})
+
+    def _columns_of(self, table):
+        self.cr.execute("SELECT column_name FROM information_schema.columns "
+                        "WHERE table_name = %s", (table,))
+        return self.cr.dictfetchall()
+
     def test_users_cannot_configure(self):
         with self.assertRaises(orm.except_orm):
             self.backend_obj.write(self.cr, self.user_id, [self.backend_id],
