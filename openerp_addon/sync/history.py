@@ -97,8 +97,8 @@ class HistoryPolicy(object):
 
     def skip_reason(self, payload):
         if self.backend.history_policy == SKIP and self.is_history(payload):
-            return (u'placed on %s, before the accounting start date %s: orders before it are '
-                    u'not imported' % (shop_day(payload.get('time_stamp')), self.start))
+            return (u'placed before the accounting start date %s (history policy: not '
+                    u'imported)' % self.start)
         return None
 
     def check_booking(self, payload):

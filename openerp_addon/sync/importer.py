@@ -60,10 +60,23 @@ class Counts(object):
         self.new_failures = 0
         self.seconds = {}
         self.steps = {}
+        self.skipped_why = {}  # (resource, reason): how many, for the run's note
 
     def add(self, resource, outcome):
         row = self.by_resource.setdefault(resource, dict.fromkeys(OUTCOMES, 0))
         row[outcome] += 1
+
+    def skip(self, resource, reason):
+        self.add(resource, 'skipped')
+        key = (resource, reason)
+        self.skipped_why[key] = self.skipped_why.get(key, 0) + 1
+
+    def skip_note(self):
+        """Why objects were left out on purpose, in words (None if none was)."""
+        if not self.skipped_why:
+            return None
+        return u'Skipped: ' + u'; '.join(u'%d %s: %s' % (n, resource, reason) for (
+            resource, reason), n in sorted(self.skipped_why.items())) + u'.'
 
     def merge(self, other):
         for resource, row in other.by_resource.items():
@@ -72,6 +85,8 @@ class Counts(object):
         self.new_failures += other.new_failures
         for resource, seconds in other.seconds.items():
             self.seconds[resource] = self.seconds.get(resource, 0.0) + seconds
+        for key, n in other.skipped_why.items():
+            self.skipped_why[key] = self.skipped_why.get(key, 0) + n
         for step, (seconds, calls) in other.steps.items():
             row = self.steps.setdefault(step, [0.0, 0])
             row[0] += seconds
@@ -220,7 +235,8 @@ class Env(object):
         importer = self.importer(resource)
         reason = importer.skip_reason(payload)
         if reason:
-            return self._count(resource, 'skipped')
+            self.counts.skip(resource, reason)
+            return 'skipped'
         key = (resource, str(shop_id))
         if key in self._in_progress:
             raise MappingError("%s %s refers to itself through its dependencies"

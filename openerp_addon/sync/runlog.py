@@ -66,8 +66,8 @@ class RunLog(object):
                 'forced': True, 'reason': self.forced_note}, context=self.context)
 
     def finish(self, state, reason=None, counts=None):
-        if self.forced_note:
-            reason = u'%s %s' % (self.forced_note, reason or u'')
+        notes = [self.forced_note, reason, counts is not None and counts.skip_note() or None]
+        reason = u' '.join(note for note in notes if note) or None
         with self.cursors.session() as (cr, pool):
             values = {'state': state, 'ended_at': stamp(), 'reason': reason or False}
             runs = pool.get('satchmo.sync.run')

@@ -86,7 +86,10 @@ def cancel(cr, uid, order):
         return True
     if live_invoice(order) is not None:
         return False
-    signal(cr, uid, 'sale.order', order.id, 'cancel')
+    if order.state == 'done':  # a history order (history.py): no invoice, its workflow ended
+        order.write({'state': 'cancel'})
+    else:
+        signal(cr, uid, 'sale.order', order.id, 'cancel')
     order.refresh()
     return order.state == 'cancel'
 

@@ -49,6 +49,10 @@ class TestHistoryPolicy(HistoryCase):
         self.assertFalse(self.vouchers_of('payment-1'))
         self.assertEqual(self.binding('orders', PAID).state, 'synced')
         self.assertTrue(self.counts_of(run, 'payments').skipped >= 1)
+        # cancelled in the shop later: the history order is cancelled too
+        self.shop.change('orders', PAID, status='Cancelled')
+        self.sync()
+        self.assertEqual(self.order(PAID).state, 'cancel')
         # no journal entry dated before the start
         self.assertFalse(self.registry('account.move.line').search(self.cr, self.uid, [
             ('date', '<', '2026-06-01'), ('journal_id.type', 'in', ('sale', 'bank', 'cash'))]))
@@ -61,6 +65,9 @@ class TestHistoryPolicy(HistoryCase):
         self.assertFalse(self.registry('sale.order').search(
             self.cr, self.uid, [('client_order_ref', '=', str(PAID))]))
         self.assertEqual(self.counts_of(run, 'orders').skipped, 2)  # and the Temp order
+        self.assertIn('1 orders: placed before the accounting start date 2026-06-01 (history '
+                      'policy: not imported)', run.reason)
+        self.assertIn('1 orders: status Temp is not imported', run.reason)
 
     def test_orders_from_the_start_are_booked_on_their_own_days(self):
         self.move(PAID, '2026-07-14')
