@@ -12,3 +12,4 @@ from . import field_map_orders
 from . import property_defaults
 from . import binding_review
 from . import order_status
+from . import discontinued
