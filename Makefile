@@ -7,7 +7,7 @@ PYTHON3 ?= python3
 demo:  ## the real shop with generated data, the real OpenERP, a sync, a summary
 	$(PYTHON3) -m tests.harness demo
 
-test:  ## every suite (shop, OpenERP, end-to-end); ends with "N passed, N failed"
+test:  ## every suite (shop, OpenERP, end-to-end, peer); ends with "N passed, N failed"
 	$(PYTHON3) -m tests.harness test
 
 stop:  ## stop every process the demo and the tests started (data stays in var/)

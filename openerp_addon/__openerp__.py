@@ -27,6 +27,7 @@ shop object that shows what failed and why, and lets people retry it.
         "data/ir_cron.xml",
         "data/sales_data.xml",
         "views/backend_sales.xml",
+        "views/checklist.xml",
     ],
     "installable": True,
     "application": True,

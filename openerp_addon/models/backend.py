@@ -172,21 +172,7 @@ class satchmo_backend(orm.Model):
                          url, message)
             raise orm.except_orm(_('Connection failed'), message)
 
-    def action_test_connection(self, cr, uid, ids, context=None):
-        """The "Test connection" button.
-
-        OpenERP 7 has no notification for a successful button, so success is
-        shown as a dialog too, like the outgoing mail server test does.
-        """
-        backend = self.browse(cr, SUPERUSER_ID, ids[0], context=context)
-        root = self.check_connection(
-            cr, uid, backend.url, backend.api_token,
-            verify=backend.verify_tls, timeout=backend.timeout,
-            context=context)
-        raise orm.except_orm(
-            _('Connection test succeeded'),
-            _('The shop answered and accepted the token. Resources: %s')
-            % ', '.join(sorted(root or {})))
+    # "Test connection" runs the setup checklist: models/checklist.py
 
     # -- running a synchronization --------------------------------------
 

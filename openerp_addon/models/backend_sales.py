@@ -47,18 +47,6 @@ class satchmo_backend(orm.Model):
                 context)
         return default
 
-    def _default_tax_account(self, cr, uid, context=None):
-        """An output-tax account of the company, for taxes the connector creates."""
-        accounts = self.pool.get('account.account')
-        company_id = self._company(cr, uid, context)
-        for pattern in ('output vat', 'vat', 'tax'):
-            found = _first(accounts, cr, uid, [
-                ('company_id', '=', company_id), ('type', '=', 'other'),
-                ('name', 'ilike', pattern)], context)
-            if found:
-                return found
-        return False
-
     def _default_product(self, xmlid):
         def default(self, cr, uid, context=None):
             try:
@@ -88,12 +76,19 @@ class satchmo_backend(orm.Model):
             help="Which OpenERP tax stands for a Satchmo tax class (at a rate)."),
         'create_taxes': fields.boolean(
             'Create missing taxes',
-            help="When an order uses a tax class and rate no mapping line covers, create "
-                 "the tax (or reuse a sale tax of that rate) and a mapping line, for review. "
-                 "Off: such an order fails, saying which mapping line is missing."),
-        'tax_account_id': fields.many2one(
-            'account.account', 'Account of created taxes',
-            help="The tax account of the taxes the connector creates."),
+            help="Off (the default): an order whose Satchmo tax class and rate no mapping "
+                 "line covers uses the company's sale tax of that rate when there is exactly "
+                 "one (not included in the price; a mapping line is added for review), and "
+                 "otherwise fails, naming the class and the rate. On: when the company has "
+                 "no sale tax of that rate, a tax is created that copies its accounts, tax "
+                 "codes and base codes from the template tax below; never from an account "
+                 "guessed by its name."),
+        'tax_template_id': fields.many2one(
+            'account.tax', 'Template of created taxes',
+            domain=[('type_tax_use', '=', 'sale'), ('price_include', '=', False)],
+            help="Taxes the connector creates copy their invoice and refund tax accounts, "
+                 "tax codes and base codes from this tax. Empty: the company's default sale "
+                 "tax (Settings > Configuration > Accounting)."),
         'shipping_product_id': fields.many2one(
             'product.product', 'Shipping product',
             help="The product of the shipping line (cost minus shipping discount)."),
@@ -124,8 +119,7 @@ class satchmo_backend(orm.Model):
         'sale_shop_id': _default_sale_shop,
         'sale_journal_id': _default_journal(None, ['sale']),
         'payment_journal_id': _default_journal(None, ['bank', 'cash']),
-        'tax_account_id': _default_tax_account,
-        'create_taxes': True,
+        'create_taxes': False,
         'shipping_product_id': _default_product(None, 'product_satchmo_shipping'),
         'discount_product_id': _default_product(None, 'product_satchmo_discount'),
         'order_prefix': 'SHOP-',

@@ -115,6 +115,18 @@ class ShopClient(object):
                          % self.root)
         return root
 
+    def shop_info(self, root):
+        """GET shop/ ({name, currency, prices_include_tax}), or None if the shop lacks it.
+
+        ``root`` is the API root (``check()``): a shop whose API predates the
+        endpoint has no "shop" link, and the backend's "Shop currency" stands in.
+        """
+        if 'shop' not in (root or {}):
+            return None
+        answer = self._get('shop/')
+        self._expect(answer, ('currency',), 'shop')
+        return answer
+
     def changes(self, after, limit=500):
         """One page of the change feed after ``after``."""
         page = self._get('changes/', {'after': int(after or 0), 'limit': int(limit)})

@@ -13,6 +13,7 @@ A confirmed order is never rebuilt: if the shop's figures change later, the
 row becomes an exception. A shop cancellation cancels an order that has no
 invoice; an invoiced one becomes an exception (refunds are a person's job).
 """
+from .history import HistoryPolicy
 from .importer import Importer
 from .mapper import MappingError, Rule, ref, text
 from .money import cents, compare, describe_difference, shop_totals
@@ -114,6 +115,7 @@ class OrderImporter(Importer):
         super(OrderImporter, self).__init__(env)
         self.orders = self.pool.get('sale.order')
         self._holds = {}
+        self.history = HistoryPolicy(env)  # which orders are booked, which only history
         self._notes = {}  # what the row tells besides a failure (status rules)
 
     def skip_reason(self, payload):
@@ -122,7 +124,7 @@ class OrderImporter(Importer):
         status = (payload.get('status') or u'').strip().lower()
         if status not in statuses:
             return u'status %s is not imported' % (payload.get('status') or u'(none)')
-        return None
+        return self.history.skip_reason(payload)
 
     def map(self, payload):
         if not payload.get('contact_id'):
@@ -131,6 +133,7 @@ class OrderImporter(Importer):
             self.cr, self.uid, self.env.backend)
         if problem:
             raise MappingError(problem)
+        self.history.check_booking(payload)
         return super(OrderImporter, self).map(payload)
 
     # -- build, then take as far as the switches say ------------------------------------------
@@ -176,6 +179,8 @@ class OrderImporter(Importer):
         draft = order_status.kept_as_draft(self.env, order, payload)
         if draft is not None:  # Blocked and the like: never confirmed nor invoiced
             return draft and self.hold(payload, draft)
+        if self.history.is_history(payload):
+            return self.history.close(order, payload)
         with self.env.step('orders.confirm'):
             confirmed = backend.confirm_orders and workflow.confirm(self.cr, self.uid, order)
         if not confirmed:

@@ -23,6 +23,7 @@ from decimal import Decimal
 from .mapper import MappingError
 from .money import ZERO, cents, dec, places, to_float
 from .discontinued import gone_name, gone_product
+from .taxes import TaxResolver
 
 MICRO = Decimal('0.000001')
 SHIPPING_CLASS = u'Shipping'  # Satchmo's tax detail of shipping is always named so
@@ -71,48 +72,9 @@ class LineBuilder(object):
 
     # -- taxes -------------------------------------------------------------------------
     def taxes_for(self, tax_class, rate):
-        """[account.tax id] for a tax class at a rate ([] for an untaxed 0 rate)."""
-        maps = self.pool.get('satchmo.tax.map')
-        ids = maps.search(self.cr, self.uid, [('backend_id', '=', self.backend.id),
-                                              ('tax_class', '=ilike', tax_class)])
-        for line in maps.browse(self.cr, self.uid, ids):
-            line_rate = line.rate if line.rate else (
-                line.tax_id.amount if line.tax_id.type == 'percent' else None)
-            if line_rate is not None and abs(Decimal(repr(line_rate)) - rate) < Decimal('1e-7'):
-                return [line.tax_id.id]
-        if not rate:
-            return []
-        if not self.backend.create_taxes:
-            raise MappingError(
-                u"no OpenERP tax is mapped for the Satchmo tax class %s at %s%%: add a line "
-                u"to the shop's tax mapping" % (tax_class, rate * 100))
-        tax_id = self._sale_tax(tax_class, rate)
-        maps.create(self.cr, self.uid, {'backend_id': self.backend.id, 'tax_class': tax_class,
-                                        'rate': to_float(rate), 'tax_id': tax_id})
-        return [tax_id]
-
-    def _sale_tax(self, tax_class, rate):
-        """A sale tax of the company at this rate, price-excluded; created if there is none."""
-        taxes = self.pool.get('account.tax')
-        company_id = self.backend.company_id.id
-        ids = taxes.search(self.cr, self.uid, [
-            ('company_id', '=', company_id), ('type', '=', 'percent'),
-            ('price_include', '=', False), ('type_tax_use', 'in', ('sale', 'all')),
-            ('parent_id', '=', False)])
-        for tax in taxes.browse(self.cr, self.uid, ids):
-            if abs(Decimal(repr(tax.amount)) - rate) < Decimal('1e-7'):
-                return tax.id
-        account = self.backend.tax_account_id
-        if not account:
-            raise MappingError(u"a tax for %s at %s%% is needed, and the shop has no account "
-                               u"for the taxes it creates" % (tax_class, rate * 100))
-        return taxes.create(self.cr, self.uid, {
-            'name': u'Satchmo %s %s%%' % (tax_class, (rate * 100).normalize()),
-            'description': u'SAT-%s-%s' % (tax_class[:8], (rate * 100).normalize()),
-            'amount': to_float(rate), 'type': 'percent', 'type_tax_use': 'sale',
-            'price_include': False, 'company_id': company_id,
-            'account_collected_id': account.id, 'account_paid_id': account.id,
-        }, context=self.env.create_context)
+        """[account.tax id] for a tax class at a rate: the mapping or the company's (taxes.py)."""
+        return TaxResolver(self.cr, self.uid, self.pool, self.backend,
+                           context=self.env.create_context).taxes_for(tax_class, rate)
 
     # -- lines -------------------------------------------------------------------------
     def lines(self, order):

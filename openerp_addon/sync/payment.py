@@ -149,8 +149,10 @@ class Payments(object):
         account = journal.default_debit_account_id
         if not account:
             raise ValueError(u"the journal %s has no default debit account" % journal.name)
-        day = book_date(self.cr, self.uid, self.pool, invoice.company_id.id,
-                        (payment.get('time_stamp') or u'')[:10] or None)
+        # the payment's own day, in its own period (a missing or closed one: refused, why)
+        day, period_id = book_date(self.cr, self.uid, self.pool, invoice.company_id,
+                                   (payment.get('time_stamp') or u'')[:10]
+                                   or invoice.date_invoice)
         context = dict(self.env.create_context, date=day, type='receipt')
         voucher_id = self.vouchers.create(self.cr, self.uid, {
             'type': 'receipt',
@@ -160,7 +162,7 @@ class Payments(object):
             'company_id': invoice.company_id.id,
             'amount': to_float(amount),
             'date': day,
-            'period_id': self._period(day, invoice.company_id.id),
+            'period_id': period_id,
             'reference': (payment.get('transaction_id') or payment['key'])[:64],
             'name': u'%s %s (%s)' % (self.backend.name, payment['key'],
                                      payment.get('time_stamp') or u''),
@@ -177,11 +179,6 @@ class Payments(object):
             })],
         }, context=context)
         return self.vouchers.browse(self.cr, self.uid, voucher_id)
-
-    def _period(self, day, company_id):
-        ids = self.pool.get('account.period').find(
-            self.cr, self.uid, day, context={'company_id': company_id})
-        return ids and ids[0] or False
 
     def _fail(self, payment, reason):
         """A payment that could not be registered: failed, retried on the rows' schedule."""

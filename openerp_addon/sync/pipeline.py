@@ -62,6 +62,12 @@ def run_sync(cr, uid, backend_id, full=False, context=None, client_factory=None,
             return run_id
         log.interrupted_runs()
         try:
+            blocked, forced = sync.first_sync_gate()
+            if blocked:
+                log.finish('failed', blocked, sync.counts)
+                return run_id
+            if forced:
+                log.mark_forced(forced)
             note = sync.run(full)
         except ShopError as error:
             log.finish('failed', u'%s' % error, sync.counts)
@@ -151,6 +157,23 @@ class Sync(object):
         self.counts.merge(env.counts)  # only what was committed is counted
 
     # -- the run ---------------------------------------------------------------------------
+    def first_sync_gate(self):
+        """(why the first sync must not start, or None; the red lines a manager forced past).
+
+        Before a shop's first sync the setup checklist runs (models/checklist.py):
+        a red blocking line stops it unless the run was started with "force".
+        """
+        with self.cursors.session() as (cr, pool):
+            backend = self.backend(cr, pool)
+            blockers = pool.get('satchmo.backend').first_sync_blockers(
+                cr, self.uid, self.backend_id, self.client(backend), context=self.context)
+        if not blockers:
+            return None, None
+        if self.context.get('satchmo_force_first_sync'):
+            return None, u' '.join(blockers)
+        from openerp.addons.openerp_addon.models.checklist import gate_reason
+        return gate_reason(blockers), None
+
     def run(self, full):
         with self.cursors.session() as (cr, pool):
             position = self.backend(cr, pool).cursor or 0

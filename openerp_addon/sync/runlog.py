@@ -30,6 +30,7 @@ class RunLog(object):
         self.context = context or {}
         self.run_id = None
         self.started = time.time()
+        self.forced_note = None
 
     def start(self):
         with self.cursors.session() as (cr, pool):
@@ -57,7 +58,16 @@ class RunLog(object):
                     'reason': 'Interrupted: the server stopped during this run. The next run '
                               'went on from the last committed batch.'}, context=self.context)
 
+    def mark_forced(self, red_lines):
+        """A manager started this first sync past the checklist's red lines: keep them."""
+        self.forced_note = u'Forced past the setup checklist: %s' % red_lines
+        with self.cursors.session() as (cr, pool):
+            pool.get('satchmo.sync.run').write(cr, self.uid, [self.run_id], {
+                'forced': True, 'reason': self.forced_note}, context=self.context)
+
     def finish(self, state, reason=None, counts=None):
+        if self.forced_note:
+            reason = u'%s %s' % (self.forced_note, reason or u'')
         with self.cursors.session() as (cr, pool):
             values = {'state': state, 'ended_at': stamp(), 'reason': reason or False}
             runs = pool.get('satchmo.sync.run')

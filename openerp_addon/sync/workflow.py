@@ -6,11 +6,10 @@ its invoices and their states), so an order can be taken up again at any
 point: after a crash, after a person fixed an exception, after a switch was
 turned on. They go through OpenERP's own workflows, as the buttons do.
 """
-from datetime import date
-
 from openerp import netsvc
-from openerp.tools import DEFAULT_SERVER_DATE_FORMAT
 
+from .history import open_period
+from .mapper import MappingError
 from .money import from_float
 
 
@@ -28,20 +27,16 @@ def invoice_totals(invoice):
             'tax': from_float(invoice.amount_tax), 'total': from_float(invoice.amount_total)}
 
 
-def book_date(cr, uid, pool, company_id, shop_day):
-    """The shop's day if the company's books have an open period for it, else today.
+def book_date(cr, uid, pool, company, shop_day):
+    """(the shop's day, its open period id): a sale is booked in its own period or not at all.
 
-    Invoices and payments are dated when the shop says they happened; an
-    order from a closed (or never opened) year is booked today instead, rather
-    than refused.
+    A missing or closed period raises MappingError naming the period and what
+    to do (history.py); it used to book "today", which put two years of old
+    sales in the current month without a word.
     """
-    if shop_day:
-        periods = pool.get('account.period').search(cr, uid, [
-            ('company_id', '=', company_id), ('special', '=', False), ('state', '=', 'draft'),
-            ('date_start', '<=', shop_day), ('date_stop', '>=', shop_day)], limit=1)
-        if periods:
-            return shop_day
-    return date.today().strftime(DEFAULT_SERVER_DATE_FORMAT)
+    if not shop_day:
+        raise MappingError(u"the shop sent no date: it cannot be booked")
+    return shop_day, open_period(cr, uid, pool, company, shop_day).id
 
 
 def live_invoice(order):
@@ -67,7 +62,8 @@ def create_invoice(cr, uid, pool, order, backend, shop_day, context=None):
     invoice = live_invoice(order)
     if invoice is None:
         return None
-    values = {'date_invoice': book_date(cr, uid, pool, order.company_id.id, shop_day)}
+    day, period_id = book_date(cr, uid, pool, order.company_id, shop_day)
+    values = {'date_invoice': day, 'period_id': period_id}
     if backend.sale_journal_id and invoice.journal_id.id != backend.sale_journal_id.id:
         values['journal_id'] = backend.sale_journal_id.id
     invoices = pool.get('account.invoice')

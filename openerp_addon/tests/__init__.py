@@ -13,6 +13,9 @@ from . import test_settings
 from . import test_sync_run
 from . import test_order_mapping
 from . import test_payments
+from . import test_taxes
+from . import test_history
+from . import test_checklist
 from . import test_isolation
 from . import test_review
 from . import test_order_status
@@ -33,6 +36,9 @@ fast_suite = [
     test_sync_run,
     test_order_mapping,
     test_payments,
+    test_taxes,
+    test_history,
+    test_checklist,
     test_isolation,
     test_review,
     test_order_status,

@@ -23,13 +23,17 @@ class ConnectorCase(common.TransactionCase):
         self.backend_id = self.backends.create(cr, uid, {
             'name': 'Test shop', 'url': 'http://shop.test', 'api_token': TOKEN,
             'company_id': self.ref('base.main_company'), 'retry_limit': 3})
+        # set up as README's checklist says, so that first syncs start
+        self.registry('res.company').write(cr, uid, [self.ref('base.main_company')],
+                                           {'tax_calculation_rounding_method': 'round_globally'})
         self.shop = FakeShop()
 
-    def sync(self, full=False):
+    def sync(self, full=False, force=False):
         """One run inside the test's transaction (no commits); the run record back."""
+        context = {'satchmo_force_first_sync': True} if force else None
         run_id = pipeline.run_sync(self.cr, self.uid, self.backend_id, full=full,
                                    client_factory=self.shop.factory,
-                                   cursors=SharedCursors(self.cr))
+                                   cursors=SharedCursors(self.cr), context=context)
         return self.runs.browse(self.cr, self.uid, run_id)
 
     def env(self):

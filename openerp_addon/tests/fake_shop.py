@@ -14,6 +14,8 @@ from openerp.addons.openerp_addon.sync.client import (CursorPruned, ShopFailing,
 
 HERE = os.path.dirname(__file__)
 RESOURCES = ('countries', 'categories', 'products', 'organizations', 'contacts')
+# what the real API root lists (docs/api.rst)
+ROOT = RESOURCES + ('tax_classes', 'payment_modules', 'orders', 'changes', 'shop')
 
 
 def recorded(resource):
@@ -29,6 +31,7 @@ class FakeShop(object):
         self.feed = []
         self.horizon = 0
         self.down = False
+        self.info = {'name': 'Test shop', 'currency': 'EUR', 'prices_include_tax': False}
         self.failing = False  # answers every request with HTTP 503 (a proxy, the shop is down)
         self.broken = set()   # (resource, id) the shop answers HTTP 500 for
         self.calls = []
@@ -78,7 +81,12 @@ class FakeShop(object):
 
     def check(self):
         self._call('check')
-        return dict((name, 'http://shop.test/api/v1/%s/' % name) for name in RESOURCES)
+        return dict((name, 'http://shop.test/api/v1/%s/' % name) for name in ROOT)
+
+    def shop_info(self, root):
+        """GET shop/: None stands for a shop whose API has no shop endpoint yet."""
+        self._call('shop')
+        return copy.deepcopy(self.info)
 
     def head(self):
         self._call('head')

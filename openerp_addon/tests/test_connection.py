@@ -31,10 +31,17 @@ class TestConnection(common.TransactionCase):
                     self.cr, self.uid, [self.backend_id])
         return fake, caught.exception
 
-    def test_success_lists_the_resources(self):
-        fake, shown = self.press(root={'products': 'x', 'contacts': 'y'})
-        self.assertEqual(shown.name, 'Connection test succeeded')
-        self.assertIn('contacts, products', shown.value)
+    def test_success_runs_the_setup_checklist(self):
+        fake = mock.Mock()
+        fake.return_value.check.return_value = {'products': 'x', 'contacts': 'y'}
+        fake.return_value.shop_info.return_value = None
+        with mock.patch.object(client, 'ShopClient', fake):
+            self.assertTrue(self.backend_obj.action_test_connection(
+                self.cr, self.uid, [self.backend_id]))
+        lines = self.backend_obj.browse(self.cr, self.uid, self.backend_id).check_line_ids
+        self.assertEqual((lines[0].name, lines[0].state), ('Shop reachable, token valid', 'ok'))
+        self.assertIn('contacts, products', lines[0].message)
+        self.assertFalse(any(TOKEN in (line.message or '') for line in lines))
         args, kwargs = fake.call_args
         self.assertEqual(args, ('http://127.0.0.1:1', TOKEN))
         self.assertEqual(kwargs, {'verify': True, 'timeout': 2})

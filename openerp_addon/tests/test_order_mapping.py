@@ -17,6 +17,20 @@ from .fake_shop import RESOURCES, FakeShop
 ORDER_RESOURCES = RESOURCES + ('tax_classes', 'orders')
 
 
+def company_sale_tax(case, rate, name=None):
+    """A sale tax of the company as its chart would have it: output-tax account, tax codes."""
+    cr, uid = case.cr, case.uid
+    codes = case.registry('account.tax.code')
+    label = name or 'Output VAT %g%%' % (rate * 100)
+    return case.registry('account.tax').create(cr, uid, {
+        'name': label, 'amount': rate, 'type': 'percent', 'type_tax_use': 'sale',
+        'price_include': False, 'company_id': case.ref('base.main_company'),
+        'account_collected_id': case.ref('account.ova'),
+        'account_paid_id': case.ref('account.ova'),
+        'tax_code_id': codes.create(cr, uid, {'name': label + ' (tax)'}),
+        'base_code_id': codes.create(cr, uid, {'name': label + ' (base)'})})
+
+
 class OrderCase(ConnectorCase):
 
     def setUp(self):
@@ -26,6 +40,8 @@ class OrderCase(ConnectorCase):
         company.write(self.cr, self.uid, [self.ref('base.main_company')],
                       {'tax_calculation_rounding_method': 'round_globally'})
         self.vouchers = self.registry('account.voucher')
+        self.vat21 = company_sale_tax(self, 0.21)
+
 
     def order(self, shop_id):
         return self.record('orders', shop_id)
@@ -116,10 +132,17 @@ class TestOrderMapping(OrderCase):
         self.assertFalse(self.vouchers_of('payment-3'))
 
     def test_a_company_rounding_tax_per_line_imports_no_order(self):
-        """Satchmo rounds tax once per order: the row says which company setting to change."""
+        """Satchmo rounds tax once per order: the checklist stops the first sync; forced, each
+        order's row says which company setting to change."""
         self.registry('res.company').write(self.cr, self.uid, [self.ref('base.main_company')],
                                            {'tax_calculation_rounding_method': 'round_per_line'})
-        self.sync()
+        run = self.sync()
+        self.assertEqual(run.state, 'failed')
+        self.assertIn('Set Round globally', run.reason)
+        self.assertIsNone(self.binding('orders', 101))
+        run = self.sync(force=True)
+        self.assertTrue(run.forced)
+        self.assertIn('Forced past the setup checklist', run.reason)
         row = self.binding('orders', 101)
         self.assertEqual(row.state, 'failed')
         self.assertIn('tax rounding method to "Round globally"', row.error)

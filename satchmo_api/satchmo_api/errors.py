@@ -22,6 +22,30 @@ class CursorPruned(exceptions.APIException):
             "changes up to seq %d were pruned; run a full resync" % horizon)
 
 
+class CursorAhead(exceptions.APIException):
+    """The client's cursor is above every number this feed handed out: it
+    was kept from another shop database (a restore, a copy), and reading on
+    would silently skip the changes numbered up to it here."""
+    status_code = status.HTTP_409_CONFLICT
+
+    def __init__(self, after, head):
+        self.head = head
+        super(CursorAhead, self).__init__(
+            "cursor %d is ahead of this feed's newest change %d: the shop database is not "
+            "the one the cursor came from; run a full resync" % (after, head))
+
+
+class CaptureMissing(exceptions.APIException):
+    """The change-capture triggers are missing or stale: the feed would miss
+    changes, so the API serves nothing until they are installed."""
+    status_code = status.HTTP_503_SERVICE_UNAVAILABLE
+
+    def __init__(self, problems):
+        super(CaptureMissing, self).__init__(
+            "change capture is not installed as this version needs (%s); run "
+            "manage.py satchmo_api_capture install" % "; ".join(problems))
+
+
 CODES = (
     (exceptions.NotAuthenticated, "not_authenticated"),
     (exceptions.AuthenticationFailed, "authentication_failed"),
@@ -30,6 +54,8 @@ CODES = (
     (exceptions.ParseError, "bad_request"),
     (BadRequest, "bad_request"),
     (CursorPruned, "cursor_pruned"),
+    (CursorAhead, "cursor_ahead"),
+    (CaptureMissing, "capture_missing"),
     (exceptions.Throttled, "throttled"),
 )
 
@@ -46,7 +72,8 @@ def exception_response(exc):
         return Response(error_body("not_found", "Not found"), status=status.HTTP_404_NOT_FOUND)
     for kind, code in CODES:
         if isinstance(exc, kind):
-            extra = {"horizon": exc.horizon} if isinstance(exc, CursorPruned) else {}
+            extra = dict((name, getattr(exc, name)) for name in ("horizon", "head")
+                         if hasattr(exc, name))
             headers = {}
             if getattr(exc, "auth_header", None):
                 headers["WWW-Authenticate"] = exc.auth_header

@@ -3,17 +3,19 @@
 Raw SQL because the guarantee "a client never skips a change" rests on which
 statement sees which committed rows; the ORM would hide that.
 
-Writing (in the shop's own transaction, from the signals):
-1. DELETE this transaction's earlier rows for the same object: an order
-   placed in one transaction touches the order a dozen times.
-2. INSERT the row with ``seq`` NULL: not published yet.
+Writing: the capture triggers (capture/triggers.py) insert rows with
+``seq`` NULL (not published yet) in the shop's own transaction, one per
+object and transaction.
 
 Publishing (by the reader, before it reads): under an advisory lock, give
 every committed unpublished row a ``seq`` above the highest one handed out,
 and above the pruning horizon (pruning may have emptied the log), and
 commit. Uncommitted rows are invisible to it, so they are numbered by a
 later publication, above everything a client may already have seen. Rows
-of a transaction still open can delay nothing but themselves.
+of a transaction still open can delay nothing but themselves. One
+publication numbers at most ``PUBLISH_CHUNK`` rows, oldest first, so that a
+backfill of a large store spreads over many short requests instead of one
+that runs past the client's timeout.
 """
 import datetime
 
@@ -26,16 +28,6 @@ HORIZON_TABLE = "satchmo_api_feedhorizon"
 # any constant shared by all publishers of this database ("satchmo" in ASCII)
 PUBLISH_LOCK = 0x736174636D6F
 
-_FORGET_EARLIER = (
-    "DELETE FROM " + TABLE + " WHERE txid = txid_current() "
-    "AND resource = %s AND object_id = %s AND (operation = 'upsert' OR %s = 'delete')")
-# A cascade sends the children's post_delete (an upsert of the parent) after
-# the parent's own delete: once deleted in this transaction, it stays so.
-_INSERT = (
-    "INSERT INTO " + TABLE + " (seq, resource, object_id, operation, txid, created) "
-    "SELECT NULL, %s, %s, %s, txid_current(), %s WHERE NOT EXISTS ("
-    "SELECT 1 FROM " + TABLE + " WHERE txid = txid_current() AND resource = %s "
-    "AND object_id = %s AND operation = 'delete')")
 # Of several committed, unpublished changes of one object only the last
 # matters to a client that has not seen any of them.
 _COLLAPSE_UNPUBLISHED = (
@@ -47,22 +39,9 @@ _PUBLISH = (
     " SELECT id, GREATEST((SELECT COALESCE(MAX(seq), 0) FROM " + TABLE + "),"
     " (SELECT COALESCE(MAX(seq), 0) FROM " + HORIZON_TABLE + "))"
     " + row_number() OVER (ORDER BY id) AS seq"
-    " FROM " + TABLE + " WHERE seq IS NULL) numbered "
-    "WHERE c.id = numbered.id")
-
-
-def record(resource, object_ids, operation):
-    """Log ``operation`` on each id of ``resource`` in the current transaction."""
-    cursor = connection.cursor()
-    now = datetime.datetime.now()
-    for object_id in object_ids:
-        if object_id is None:
-            continue
-        cursor.execute(_FORGET_EARLIER, [resource, object_id, operation])
-        cursor.execute(_INSERT, [resource, object_id, operation, now, resource, object_id])
-    # Inside a managed transaction this only marks it dirty; outside one
-    # (Django 1.3 commits each save before post_save) it commits our rows.
-    transaction.commit_unless_managed()
+    " FROM (SELECT id FROM " + TABLE + " WHERE seq IS NULL ORDER BY id LIMIT %s) chunk"
+    ") numbered WHERE c.id = numbered.id")
+PUBLISH_CHUNK = 5000
 
 
 def record_all(resource, table):
@@ -86,7 +65,7 @@ def publish():
     cursor = connection.cursor()
     cursor.execute("SELECT pg_advisory_xact_lock(%s)", [PUBLISH_LOCK])
     cursor.execute(_COLLAPSE_UNPUBLISHED)
-    cursor.execute(_PUBLISH)
+    cursor.execute(_PUBLISH, [PUBLISH_CHUNK])
     published = cursor.rowcount
     transaction.commit_unless_managed()
     return published
@@ -100,22 +79,40 @@ def horizon():
 
 
 def read(after, limit):
-    """Up to ``limit`` published changes after ``after``, and whether more are ready."""
+    """Up to ``limit`` published changes after ``after`` and the feed's state
+    read *after* them: (rows, has_more, horizon, head).
+
+    The horizon comes after the rows: a prune that commits between the two
+    statements deleted rows this read may have missed, and the caller sees
+    it in the horizon and answers 410 instead of a silent gap. More are
+    ready when a further published row exists or committed rows still wait
+    beyond this publication's chunk. Two queries after the publication,
+    whatever the page holds.
+    """
     publish()
     cursor = connection.cursor()
     cursor.execute("SELECT seq, resource, object_id, operation FROM " + TABLE +
                    " WHERE seq > %s ORDER BY seq LIMIT %s", [after, limit + 1])
     rows = [{"seq": seq, "resource": resource, "id": object_id, "operation": operation}
             for seq, resource, object_id, operation in cursor.fetchall()]
-    return rows[:limit], len(rows) > limit
+    cursor.execute(_STATE)
+    horizon_seq, newest, waiting = cursor.fetchone()
+    return rows[:limit], len(rows) > limit or waiting, horizon_seq, max(newest, horizon_seq)
+
+
+_STATE = (
+    "SELECT (SELECT COALESCE(MAX(seq), 0) FROM " + HORIZON_TABLE + "),"
+    " (SELECT COALESCE(MAX(seq), 0) FROM " + TABLE + "),"
+    " EXISTS (SELECT 1 FROM " + TABLE + " WHERE seq IS NULL)")
 
 
 def head():
     """The newest published ``seq``: a cursor that skips nothing committed so far."""
     publish()
     cursor = connection.cursor()
-    cursor.execute("SELECT COALESCE(MAX(seq), 0) FROM " + TABLE)
-    return max(cursor.fetchone()[0], horizon())
+    cursor.execute(_STATE)
+    horizon_seq, newest, _ = cursor.fetchone()
+    return max(newest, horizon_seq)
 
 
 def prune(older_than):

@@ -1,10 +1,10 @@
 """The change log: the only tables this app writes.
 
 Satchmo's models carry no "modified" timestamp, so the ERP cannot ask "what
-changed since my last sync". Every save or delete of a model a resource
-shows writes one ``Change`` row (see signals.py), in the same transaction
-as the change itself, and the feed (views/changes.py) hands these rows out
-in ``seq`` order.
+changed since my last sync". Every insert, update or delete of a row a
+resource shows writes one ``Change`` row (PostgreSQL triggers, see
+capture/), in the same transaction as the change itself, and the feed
+(views.ChangeList) hands these rows out in ``seq`` order.
 
 Why two numbers: a number drawn when a row is *inserted* follows insert
 order, not commit order, so a later number could commit before an earlier one
@@ -15,10 +15,6 @@ each above every number handed out before (see feed.py). A number, once
 visible, can never be followed by a smaller one.
 """
 from django.db import models
-
-# The Satchmo models import the signal table, which imports these models:
-# connecting at the bottom of this module is Django 1.3's only "ready" hook.
-
 
 class Change(models.Model):
     """One change of one resource object, in commit-safe order."""
@@ -37,6 +33,9 @@ class Change(models.Model):
 
     class Meta:
         ordering = ("seq",)
+        # Reading the API reads every customer, order and payment: a token
+        # alone is not enough (permissions.py).
+        permissions = (("read_api", "Can read the shop API"),)
 
     def __unicode__(self):
         return u"%s %s %s/%s" % (self.seq, self.operation, self.resource, self.object_id)
@@ -52,4 +51,13 @@ class FeedHorizon(models.Model):
     seq = models.IntegerField(default=0)
 
 
-from satchmo_api import signals  # noqa: E402,F401  (connects the change rules)
+class PriceCalendar(models.Model):
+    """Single row: the last day whose price expiries were published.
+
+    A price row whose ``expires`` has passed changes what Satchmo charges
+    without any row changing; ``satchmo_api_timed_prices`` (the shop's daily
+    cron) publishes the products whose prices stopped since this day, so a
+    missed cron run is caught up by the next one.
+    """
+
+    last_day = models.DateField()

@@ -7,6 +7,7 @@ from satchmo_api.serializers import PAGINATED
 urlpatterns = patterns(
     "",
     url(r"^v1/$", views.ApiRoot.as_view(), name="satchmo_api_root"),
+    url(r"^v1/shop/$", views.ShopDetail.as_view(), name="satchmo_api_shop"),
     url(r"^v1/payment_modules/$", views.PaymentModuleList.as_view(),
         name="satchmo_api_payment_modules"),
     url(r"^v1/changes/$", views.ChangeList.as_view(), name="satchmo_api_changes"),

@@ -5,16 +5,25 @@ Every view refuses a method other than GET/HEAD/OPTIONS with 405 *before*
 authenticating (DRF checks credentials first), and answers errors as JSON
 ``{"error", "detail"}`` (errors.py).
 """
+import logging
+import sys
+
 from django.core.urlresolvers import reverse
 from rest_framework.exceptions import MethodNotAllowed
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from satchmo_api import feed, pagination
-from satchmo_api.errors import CursorPruned, exception_response
+from satchmo_api.capture import guard
+from satchmo_api.errors import CursorAhead, CursorPruned, error_body, exception_response
 from satchmo_api.permissions import ALLOWED_METHODS, AUTHENTICATION, PERMISSIONS
 from satchmo_api.serializers import BY_NAME, PAGINATED
 from satchmo_api.serializers.payment_modules import payment_modules
+from satchmo_api.serializers.shop import shop
+
+# Django's own logger for failed requests: the shop's mail_admins handler
+# and error logs keep receiving what the API hides from its JSON answer.
+request_log = logging.getLogger("django.request")
 
 FEED_DEFAULT_LIMIT = 500
 FEED_MAX_LIMIT = 5000
@@ -28,13 +37,21 @@ class ReadOnlyAPIView(APIView):
         if request.method not in ALLOWED_METHODS:
             raise MethodNotAllowed(request.method)
         super(ReadOnlyAPIView, self).initial(request, *args, **kwargs)
+        guard.refuse_unless_installed()
 
     def handle_exception(self, exc):
         if hasattr(exc, "status_code") and exc.status_code == 401:
             exc.auth_header = self.get_authenticate_header(self.request)
         response = exception_response(exc)
         if response is None:
-            raise
+            # The traceback goes to the shop's log, never to the client: an
+            # exception's text may hold a query, a setting or a secret.
+            request_log.error("Internal Server Error: %s", self.request.path,
+                              exc_info=sys.exc_info(),
+                              extra={"status_code": 500, "request": self.request})
+            response = Response(error_body("server_error",
+                                           "the shop failed to answer; see its error log"),
+                                status=500)
         response.exception = True
         return response
 
@@ -47,7 +64,15 @@ class ApiRoot(ReadOnlyAPIView):
         links = dict((name, request.build_absolute_uri(reverse("satchmo_api_" + name)))
                      for name in names)
         links["changes"] = request.build_absolute_uri(reverse("satchmo_api_changes"))
+        links["shop"] = request.build_absolute_uri(reverse("satchmo_api_shop"))
         return Response(links)
+
+
+class ShopDetail(ReadOnlyAPIView):
+    """The shop's name and currency (serializers/shop.py)."""
+
+    def get(self, request):
+        return Response(shop())
 
 
 class ResourceList(ReadOnlyAPIView):
@@ -75,10 +100,11 @@ class ChangeList(ReadOnlyAPIView):
         params = request.QUERY_PARAMS
         after = pagination.whole_number(params, "after", 0)
         limit = pagination.limit_of(params, FEED_DEFAULT_LIMIT, FEED_MAX_LIMIT)
-        horizon = feed.horizon()
+        changes, has_more, horizon, head = feed.read(after, limit)
         if after < horizon:
             raise CursorPruned(horizon)
-        changes, has_more = feed.read(after, limit)
+        if after > head:
+            raise CursorAhead(after, head)
         return Response({"results": changes,
                          "last_seq": changes[-1]["seq"] if changes else after,
                          "has_more": has_more, "horizon": horizon})

@@ -34,15 +34,12 @@ class Connected:
         tests about the transport that need not pay the orders' import time."""
         self.stack = stack
         self.orders = orders and orders_imported()
-        company_id = stack.erp("ir.model.data", "get_object_reference", "base",
-                               "main_company")[1]
         settings = {"name": "Fault test shop", "url": url or stack.shop_url,
-                    "api_token": stack.api_token, "company_id": company_id, "page_size": 50,
-                    "timeout": 10}
+                    "api_token": stack.api_token, "page_size": 50, "timeout": 10}
         if orders_imported() and not orders:
             settings["import_statuses"] = NO_STATUS
         settings.update(values)
-        self.backend_id = stack.erp("satchmo.backend", "create", settings)
+        self.backend_id = stack.connect(**settings)
         self.partners_before = set(stack.erp("res.partner", "search", [],
                                              0, 0, False, {"active_test": False}))
         self.vouchers_before = set(stack.erp("account.voucher", "search", []))

@@ -4,13 +4,15 @@ Tests talk to each process only through its public interfaces: the shop's
 HTTP pages and API, OpenERP's XML-RPC, and (to arrange shop data the API
 cannot write) the shop's own database and manage.py commands.
 """
+from tests.harness import company
 from tests.harness.clients import ErpRpc, ShopApi
-from tests.harness.erp import ADMIN_LOGIN, OUR_MODULES
+from tests.harness.erp import ADMIN_LOGIN
 
 SHOP_TEMPLATE = "shop_e2e_template"
 ERP_TEMPLATE = "erp_e2e_template"
 SHOP_DB = "shop_e2e"
 ERP_DB = "erp_e2e"
+SHOP_NAME = "E2E shop"
 E2E_SIZES = {"seed": 11, "categories": 8, "products": 20, "organizations": 3,
              "contacts": 12, "orders": 25}
 
@@ -28,23 +30,32 @@ class Stack:
         self.erp_db = ERP_DB
         self.erp_login, self.erp_password = ADMIN_LOGIN
         self.api_token = None
+        self.backend_id = None
         self._rpc = None
         self.snapshots = set()
         self._built = {}
 
     # -- set-up ---------------------------------------------------------------------------
     def build_templates(self):
-        """Build the shop and OpenERP template databases once per test session."""
-        shop, erp, pg = self.servers.shop, self.servers.erp, self.servers.pg
+        """Build the shop and OpenERP template databases once per test session.
+
+        OpenERP's is a real company's (tests/harness/company.py: no demo data,
+        its own chart and fiscal years) with the shop configured as README tells
+        a user; "Synchronize automatically" is unticked so that no scheduled run
+        meets a test's own runs.
+        """
+        shop = self.servers.shop
         shop.build(SHOP_TEMPLATE, generate=E2E_SIZES)
         self.api_token = shop.api_token(SHOP_TEMPLATE)
-        base = erp.base_template("erp_base")
-        pg.create(ERP_TEMPLATE, owner="openerp", template=base)
-        erp.install(ERP_TEMPLATE, OUR_MODULES)
-        # Configured once, as README's "Orders" tells a user: Satchmo rounds tax
-        # once per order, so the company rounds globally too.
-        pg.sql("UPDATE res_company SET tax_calculation_rounding_method = 'round_globally'",
-               db=ERP_TEMPLATE)
+        self.backend_id = company.company_with_shop(self.servers, ERP_TEMPLATE, SHOP_TEMPLATE,
+                                                    self.api_token, SHOP_NAME, scheduled=False)
+        self.stop()
+
+    def connect(self, **values):
+        """The shop backend configured in the template, with ``values`` written on its form
+        (a test's own settings: URL, page size, automation switches...); its id."""
+        self.erp("satchmo.backend", "write", [self.backend_id], values)
+        return self.backend_id
 
     def reset(self, shop_template=SHOP_TEMPLATE, erp_template=ERP_TEMPLATE):
         """Fresh copies of both databases and restarted servers: a test's clean slate."""

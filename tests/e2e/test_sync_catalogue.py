@@ -15,10 +15,7 @@ SYNCED = ("synced",)
 
 
 def make_backend(stack):
-    company_id = stack.erp("ir.model.data", "get_object_reference", "base", "main_company")[1]
-    return stack.erp("satchmo.backend", "create", {
-        "name": "E2E shop", "url": stack.shop_url, "api_token": stack.api_token,
-        "company_id": company_id, "page_size": 50})
+    return stack.connect(page_size=50)
 
 
 def sync(stack, backend_id, full=False):

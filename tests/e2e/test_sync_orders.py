@@ -20,11 +20,9 @@ def money(value):
 
 
 def make_backend(stack, **settings):
-    company_id = stack.erp("ir.model.data", "get_object_reference", "base", "main_company")[1]
-    values = {"name": "E2E shop", "url": stack.shop_url, "api_token": stack.api_token,
-              "company_id": company_id, "page_size": 50}
+    values = {"page_size": 50}
     values.update(settings)
-    return stack.erp("satchmo.backend", "create", values)
+    return stack.connect(**values)
 
 
 def sync(stack, backend_id, full=False):

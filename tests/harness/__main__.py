@@ -18,7 +18,7 @@ def main(argv=None):
     sub.add_parser("setup", help="build the virtualenvs")
     sub.add_parser("demo", help="(re)start the demo and run a sync")
     test = sub.add_parser("test", help="run every suite")
-    test.add_argument("--suite", action="append", choices=("shop", "erp", "e2e"),
+    test.add_argument("--suite", action="append", choices=("shop", "erp", "e2e", "peer"),
                       help="run only this suite (repeatable)")
     test.add_argument("pytest_args", nargs="*", help="passed to the e2e suite's pytest")
     sub.add_parser("stop", help="stop the demo's and the tests' processes")

@@ -51,12 +51,18 @@ class Erp:
     def argv(self, *extra):
         return [str(self.venv.python), str(LAUNCHER), "-c", str(self.conf)] + list(extra)
 
-    def install(self, db, modules, log=None, test=False, timeout=900):
-        """Install ``modules`` into ``db`` and stop; with ``test``, run their tests too."""
+    def install(self, db, modules, log=None, test=False, timeout=900, demo=True):
+        """Install ``modules`` into ``db`` and stop; with ``test``, run their tests too.
+
+        ``demo=False``: without demo data, as on a real company's database
+        (OpenERP would otherwise mark the new modules as having it).
+        """
         args = ["-d", db, "-i", ",".join(modules), "--stop-after-init", "--log-level=%s"
                 % ("test" if test else "warn")]
         if test:
             args.append("--test-enable")
+        if not demo:
+            args.append("--without-demo=all")
         return run(self.argv(*args), log=log or self.log, timeout=timeout,
                    env={"PYTHONDONTWRITEBYTECODE": "1"})
 
@@ -82,11 +88,11 @@ class Erp:
               flush=True)
         return name
 
-    def create_db(self, db, template, modules=OUR_MODULES):
+    def create_db(self, db, template, modules=OUR_MODULES, demo=True):
         """A database copied from ``template`` with ``modules`` installed."""
         self.pg.create(db, owner="openerp", template=template)
         if modules:
-            self.install(db, modules)
+            self.install(db, modules, demo=demo)
 
     def start(self, db, workers=0):
         self.stop()

@@ -38,6 +38,8 @@ class Shop:
             (self.var / sub).mkdir(parents=True, exist_ok=True)
         self.pg.create(db, owner="shop")
         self.manage(db, "syncdb", "--noinput")
+        # syncdb installs the capture triggers already; say so loudly if not
+        self.manage(db, "satchmo_api_capture", "install")
         self.manage(db, "satchmo_load_l10n")
         self.manage(db, "satchmo_load_store")
         self.manage(db, "satchmo_rebuild_pricing")

@@ -8,6 +8,9 @@ Suites:
         fail, so its log is parsed
   e2e   pytest on Python 3 (tests/e2e): the real shop and the real OpenERP
         together, started by the suite itself
+  peer  OpenERP's own tests of the modules we touch, with our modules
+        installed, and Satchmo's own tests without and with satchmo_api
+        (tests/harness/peer.py)
 
 The last line is "N passed, N failed" over all suites; the exit code is
 non-zero if anything failed or a suite did not run.
@@ -131,6 +134,9 @@ def erp_suite(servers, reports):
     outcome = Outcome("erp")
     log = servers.instance.log_dir / "suite-erp.log"
     log.unlink(missing_ok=True)
+    # The one database with OpenERP's demo data: OpenERP 7 runs a module's tests
+    # (--test-enable) only where demo data is installed. Everything else (e2e, demo,
+    # bench) runs on a real company's database (company.py).
     base = servers.erp.base_template("erp_base")
     servers.pg.create("erp_tests", owner="openerp", template=base)
     try:
@@ -165,7 +171,12 @@ def e2e_suite(servers, reports, pytest_args=()):
     return outcome, log
 
 
-SUITES = {"shop": shop_suite, "erp": erp_suite, "e2e": e2e_suite}
+def peer_suite(servers, reports):
+    from .peer import peer_suite as run_peer  # peer.py builds on this module's parsing
+    return run_peer(servers, reports)
+
+
+SUITES = {"shop": shop_suite, "erp": erp_suite, "e2e": e2e_suite, "peer": peer_suite}
 
 
 def run_suites(instance, only=None, pytest_args=()):

@@ -12,12 +12,17 @@ from rest_framework.authtoken.models import Token
 from satchmo_store.contact.models import (AddressBook, Contact, ContactOrganization,
                                           ContactOrganizationRole, ContactRole, Organization,
                                           PhoneNumber)
+from satchmo_api.permissions import read_api_permission
 from satchmo_store.shop.models import (Order, OrderAuthorization, OrderItem, OrderItemDetail,
                                        OrderPayment, OrderTaxDetail)
 
 
-def api_client_headers():
-    user, _ = User.objects.get_or_create(username="erp-sync")
+def api_client_headers(username="erp-sync", may_read=True):
+    """The Authorization header of ``username``'s token; that user holds
+    read_api unless ``may_read`` is false (a customer's or staff's token)."""
+    user, _ = User.objects.get_or_create(username=username)
+    if may_read:
+        user.user_permissions.add(read_api_permission())
     token, _ = Token.objects.get_or_create(user=user)
     return {"HTTP_AUTHORIZATION": "Token %s" % token.key}
 
