@@ -75,7 +75,7 @@ class FakeShop(object):
 
     def _serve(self, resource, ids):
         """A request that includes a broken object fails as a whole (HTTP 500)."""
-        if any((resource, int(i)) in self.broken for i in ids):
+        if any((resource, int(i) if str(i).isdigit() else i) in self.broken for i in ids):
             raise ShopFailing('The shop at http://shop.test/api/v1/ fails (HTTP 500)', 500,
                               u'Server Error (500)')
 
