@@ -20,3 +20,4 @@ from . import sync_run_display
 from . import record_links
 from . import backend_background
 from . import shop_choices
+from . import discontinued

@@ -21,6 +21,7 @@ from .order_lines import LineBuilder
 from .payment import Payments
 from .resources import register
 from . import order_status, workflow
+from .discontinued import shrunk_note
 
 
 class setting(Rule):
@@ -141,7 +142,8 @@ class OrderImporter(Importer):
         with self.env.step('orders.create'):
             if res_id and self.orders.browse(self.cr, self.uid, res_id).state != 'draft':
                 order = self.orders.browse(self.cr, self.uid, res_id, context=self.env.context)
-                created = False
+                created = False  # never rebuilt; a shop that lost items is noted, not copied
+                self._notes[payload['id']] = shrunk_note(self.env, order, payload)
             else:
                 lines, _ = LineBuilder(self.env, self.env.backend).lines(payload)
                 if res_id:

@@ -22,6 +22,7 @@ from decimal import Decimal
 
 from .mapper import MappingError
 from .money import ZERO, cents, dec, places, to_float
+from .discontinued import gone_name, gone_product
 from .taxes import TaxResolver
 
 MICRO = Decimal('0.000001')
@@ -85,16 +86,14 @@ class LineBuilder(object):
         item_discounts = ZERO
         for item in items:
             product = products.get(item.get('product_id'))
-            if product is None:
-                raise MappingError(u"item %s: product %s is missing in the shop"
-                                   % (item.get('id'), item.get('product_id')))
-            tax_class = titles.get(product.get('tax_class_id')) or u'Default'
+            # a product gone from the shop: the item's own tax, on the default class
+            tax_class = product and titles.get(product.get('tax_class_id')) or u'Default'
             rate = ZERO
-            if product.get('taxable', True):
+            if product is None or product.get('taxable', True):
                 rate = derive_rate(dec(item, 'unit_price'), dec(item, 'unit_tax'))
             rates.append(rate)
             taxes = self.taxes_for(tax_class, rate)
-            commands.extend(self._item(item, taxes, len(commands)))
+            commands.extend(self._item(item, taxes, len(commands), gone=product is None))
             item_discounts += dec(item, 'discount')
         commands.extend(self._shipping(order, rates, len(commands)))
         rest = dec(order, 'discount') - dec(order, 'shipping_discount') - item_discounts
@@ -103,8 +102,9 @@ class LineBuilder(object):
                 rest, [], u'Discount %s' % (order.get('discount_code') or u''), len(commands)))
         return commands, rates
 
-    def _item(self, item, taxes, position):
-        product_id = self.env.resolve('products', item['product_id'])
+    def _item(self, item, taxes, position, gone=False):
+        product_id = (gone_product(self.env, item) if gone
+                      else self.env.resolve('products', item['product_id']))
         price, quantity = dec(item, 'unit_price'), dec(item, 'quantity')
         if quantity <= ZERO:
             # a credit or an empty line is not a sale: say so rather than book it
@@ -116,7 +116,8 @@ class LineBuilder(object):
             percent = (discount * 100 / gross)
             if places(percent) > self.discount_digits or places(gross) > 2:
                 percent = None  # not exact on the line: a discount line of its own
-        line = self._line(product_id, self._describe(item), quantity, price, taxes, position)
+        name = gone_name(item) if gone else self._describe(item)
+        line = self._line(product_id, name, quantity, price, taxes, position)
         if percent:
             line['discount'] = to_float(percent)
         made = [(0, 0, line)]

@@ -25,6 +25,7 @@ from . import test_isolation
 from . import test_review
 from . import test_order_status
 from . import test_payment_failures
+from . import test_discontinued
 
 fast_suite = [
     test_binder,
@@ -52,5 +53,6 @@ fast_suite = [
     test_review,
     test_order_status,
     test_payment_failures,
+    test_discontinued,
 ]
 checks = []
