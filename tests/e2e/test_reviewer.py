@@ -70,6 +70,9 @@ def test_a_reviewer_retries_any_row_and_never_reaches_the_token(stack):
     for call in attempts:
         with pytest.raises(xmlrpc.client.Fault):
             rpc(*call)
-    exported = rpc("satchmo.backend", "export_data", backend, ["name", "api_token"])
+    try:  # an export that names the token is refused, or answers without it
+        exported = rpc("satchmo.backend", "export_data", backend, ["name", "api_token"])
+    except xmlrpc.client.Fault as refused:
+        exported = refused.faultString
     assert token not in repr(exported)
     assert stack.erp("satchmo.backend", "read", backend, ["api_token"])[0]["api_token"] == token
