@@ -22,6 +22,7 @@ import logging
 from collections import OrderedDict
 
 from openerp import SUPERUSER_ID
+from psycopg2.extensions import TransactionRollbackError
 from openerp.osv import orm
 
 from . import resources
@@ -169,16 +170,28 @@ class Sync(object):
         Before a shop's first sync the setup checklist runs (models/checklist.py):
         a red blocking line stops it unless the run was started with "force".
         """
-        with self.cursors.session() as (cr, pool):
-            backend = self.backend(cr, pool)
-            blockers = pool.get('satchmo.backend').first_sync_blockers(
-                cr, self.uid, self.backend_id, self.client(backend), context=self.context)
+        blockers = self._checklist_blockers()
         if not blockers:
             return None, None
         if self.context.get('satchmo_force_first_sync'):
             return None, u' '.join(blockers)
         from openerp.addons.openerp_addon.models.checklist import gate_reason
         return gate_reason(blockers), None
+
+    def _checklist_blockers(self, attempts=3):
+        """Run and store the checklist; a run yielding at the same moment writes the
+        backend row too (its last run), so a serialization failure is retried in a
+        fresh transaction instead of failing the run that holds the lock."""
+        for attempt in range(attempts):
+            try:
+                with self.cursors.session() as (cr, pool):
+                    backend = self.backend(cr, pool)
+                    return pool.get('satchmo.backend').first_sync_blockers(
+                        cr, self.uid, self.backend_id, self.client(backend),
+                        context=self.context)
+            except TransactionRollbackError:
+                if attempt == attempts - 1:
+                    raise
 
     def run(self, full):
         with self.cursors.session() as (cr, pool):
