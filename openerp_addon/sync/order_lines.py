@@ -84,8 +84,10 @@ class LineBuilder(object):
         titles = self.tax_class_titles()
         commands, rates = [], []
         item_discounts = ZERO
-        for item in items:
-            product = products.get(item.get('product_id'))
+        # items the shop deleted with their product (docs/api.rst) were sold all the same
+        deleted = [(item, True) for item in order.get('deleted_items') or []]
+        for item, deleted_with_product in [(item, False) for item in items] + deleted:
+            product = None if deleted_with_product else products.get(item.get('product_id'))
             # a product gone from the shop: the item's own tax, on the default class
             tax_class = product and titles.get(product.get('tax_class_id')) or u'Default'
             rate = ZERO
