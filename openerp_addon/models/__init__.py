@@ -21,3 +21,4 @@ from . import record_links
 from . import backend_background
 from . import shop_choices
 from . import discontinued
+from . import customer_matching

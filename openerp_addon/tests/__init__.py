@@ -28,6 +28,8 @@ from . import test_payment_failures
 from . import test_discontinued
 from . import test_invoice_taxes
 from . import test_line_prices
+from . import test_customer_matching
+from . import test_deleted_items
 
 fast_suite = [
     test_binder,
@@ -58,5 +60,7 @@ fast_suite = [
     test_discontinued,
     test_invoice_taxes,
     test_line_prices,
+    test_customer_matching,
+    test_deleted_items,
 ]
 checks = []
