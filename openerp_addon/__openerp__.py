@@ -31,7 +31,9 @@ shop object that shows what failed and why, and lets people retry it.
         "views/record_links.xml",
         "data/shop_choices.xml",
         "views/shop_choices.xml",
+        "views/preview.xml",
     ],
+    "js": ["static/src/js/live_progress.js"],
     "installable": True,
     "application": True,
 }

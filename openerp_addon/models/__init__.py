@@ -21,3 +21,5 @@ from . import record_links
 from . import backend_background
 from . import shop_choices
 from . import discontinued
+from . import sync_run_progress
+from . import preview

@@ -26,6 +26,8 @@ from . import test_review
 from . import test_order_status
 from . import test_payment_failures
 from . import test_discontinued
+from . import test_progress
+from . import test_preview
 
 fast_suite = [
     test_binder,
@@ -54,5 +56,7 @@ fast_suite = [
     test_order_status,
     test_payment_failures,
     test_discontinued,
+    test_progress,
+    test_preview,
 ]
 checks = []
