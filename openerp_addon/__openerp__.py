@@ -32,7 +32,9 @@ shop object that shows what failed and why, and lets people retry it.
         "data/shop_choices.xml",
         "views/shop_choices.xml",
         "views/customer_matching.xml",
+        "views/preview.xml",
     ],
+    "js": ["static/src/js/live_progress.js"],
     "installable": True,
     "application": True,
 }

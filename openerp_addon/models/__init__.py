@@ -22,3 +22,5 @@ from . import backend_background
 from . import shop_choices
 from . import discontinued
 from . import customer_matching
+from . import sync_run_progress
+from . import preview

@@ -30,6 +30,8 @@ from . import test_invoice_taxes
 from . import test_line_prices
 from . import test_customer_matching
 from . import test_deleted_items
+from . import test_progress
+from . import test_preview
 
 fast_suite = [
     test_binder,
@@ -62,5 +64,7 @@ fast_suite = [
     test_line_prices,
     test_customer_matching,
     test_deleted_items,
+    test_progress,
+    test_preview,
 ]
 checks = []
