@@ -110,6 +110,7 @@ class OrderImporter(Importer):
     resource = 'orders'
     model = 'sale.order'
     order = 60
+    commits_alone = True  # validation and payments take journal sequences (transactions.py)
 
     def __init__(self, env):
         super(OrderImporter, self).__init__(env)

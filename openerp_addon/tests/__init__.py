@@ -32,6 +32,7 @@ from . import test_customer_matching
 from . import test_deleted_items
 from . import test_progress
 from . import test_preview
+from . import test_transactions
 
 fast_suite = [
     test_binder,
@@ -66,5 +67,6 @@ fast_suite = [
     test_deleted_items,
     test_progress,
     test_preview,
+    test_transactions,
 ]
 checks = []
