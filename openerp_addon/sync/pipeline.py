@@ -30,7 +30,7 @@ from openerp import SUPERUSER_ID
 from psycopg2.extensions import TransactionRollbackError
 from openerp.osv import orm
 
-from . import resources
+from . import currency, resources
 from .binder import Binder
 from .client import CursorPruned, ShopClient, ShopError
 from .cursors import DatabaseCursors
@@ -78,6 +78,7 @@ def run_sync(cr, uid, backend_id, full=False, context=None, client_factory=None,
         log.interrupted_runs()
         try:
             blocked, forced = sync.first_sync_gate()
+            blocked = blocked or currency.run_gate(sync)  # every run, even a forced one
             if blocked:
                 log.finish('failed', blocked, sync.counts)
                 return run_id

@@ -33,6 +33,7 @@ from . import test_deleted_items
 from . import test_progress
 from . import test_preview
 from . import test_transactions
+from . import test_currency
 
 fast_suite = [
     test_binder,
@@ -68,5 +69,6 @@ fast_suite = [
     test_progress,
     test_preview,
     test_transactions,
+    test_currency,
 ]
 checks = []

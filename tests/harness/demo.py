@@ -48,7 +48,7 @@ def run_demo(instance):
     summary = {
         "shop": {"url": instance.shop_url + "/", "admin_url": instance.shop_url + "/admin/",
                  "api_url": instance.shop_url + "/api/v1/", "api_token": token,
-                 "db": SHOP_DB},
+                 "db": SHOP_DB, "currency": api.get("shop/")["currency"]},
         "erp": {"url": instance.erp_url + "/", "xmlrpc_url": instance.erp_url + "/xmlrpc/",
                 "db": ERP_DB, "login": ADMIN_LOGIN[0], "password": ADMIN_LOGIN[1]},
         "postgresql": {"host": "127.0.0.1", "port": instance.pg_port},
@@ -78,7 +78,8 @@ def print_summary(summary, path, instance):
     shop, erp = summary["shop"], summary["erp"]
     print()
     print("The demo is up (%.0fs). Stop it with `make stop`." % summary["seconds"])
-    print("  shop      %s  (admin: %s)" % (shop["url"], shop["admin_url"]))
+    print("  shop      %s  (admin: %s), selling in %s" % (shop["url"], shop["admin_url"],
+                                                     shop["currency"]))
     print("  shop API  %s  (header  Authorization: Token %s)" % (shop["api_url"],
                                                                   shop["api_token"]))
     print("  OpenERP   %s  database %s, login %s / %s" % (erp["url"], erp["db"], erp["login"],
