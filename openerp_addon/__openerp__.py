@@ -31,6 +31,8 @@ shop object that shows what failed and why, and lets people retry it.
         "views/record_links.xml",
         "data/shop_choices.xml",
         "views/shop_choices.xml",
+        "views/reconciliation.xml",
+        "data/reconciliation_cron.xml",
     ],
     "installable": True,
     "application": True,

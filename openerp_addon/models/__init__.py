@@ -21,3 +21,6 @@ from . import record_links
 from . import backend_background
 from . import shop_choices
 from . import discontinued
+from . import reconciliation
+from . import reconciliation_month
+from . import reconciliation_line

@@ -26,6 +26,7 @@ from . import test_review
 from . import test_order_status
 from . import test_payment_failures
 from . import test_discontinued
+from . import test_reconcile
 
 fast_suite = [
     test_binder,
@@ -54,5 +55,6 @@ fast_suite = [
     test_order_status,
     test_payment_failures,
     test_discontinued,
+    test_reconcile,
 ]
 checks = []

@@ -8,7 +8,7 @@ OpenERP's database is a real company's, made as the tests' is
 import json
 import time
 
-from . import company, sync_report
+from . import company, reconcile_report, sync_report
 from .clients import ErpRpc, ShopApi
 from .erp import ADMIN_LOGIN
 from .servers import Servers, stop_instance
@@ -40,6 +40,7 @@ def run_demo(instance):
     sync_seconds = time.monotonic() - sync_started
     counts = sync_report.count_sides(rpc, api, backend, run)
     company.schedule(rpc, on=True)
+    reconciled = reconcile_report.reconcile(rpc, backend, instance.erp_url)
 
     summary = {
         "shop": {"url": instance.shop_url + "/", "admin_url": instance.shop_url + "/admin/",
@@ -53,6 +54,7 @@ def run_demo(instance):
                  "reason": run and run.get("reason")},
         "counts": counts,
         "failures": sync_report.failures(rpc, backend),
+        "reconciliation": reconciled,
         "seconds": round(time.monotonic() - started, 1),
     }
     path = instance.dir.parent / "demo-summary.json"
@@ -89,6 +91,7 @@ def print_summary(summary, path, instance):
     for failure in summary["failures"]:
         print("  %s %s %s: %s" % (failure["state"], failure["resource"], failure["shop_id"],
                                   (failure["error"] or "").splitlines()[0][:100]))
+    print("\n".join(reconcile_report.lines(summary["reconciliation"])))
 
 
 __all__ = ["run_demo", "stop_instance"]
