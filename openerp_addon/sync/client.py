@@ -156,6 +156,19 @@ class ShopClient(object):
         self._expect(page, ('results',), resource)
         return page['results'], bool(page.get('next')) and bool(page['results'])
 
+    def totals(self, resources):
+        """How many objects each resource holds (``total`` of a listing's first page; None
+        where the shop does not say or fails to answer: the listing tells what is wrong)."""
+        totals = {}
+        for resource in resources:
+            try:
+                page = self._get('%s/' % resource, {'limit': 1})
+            except ShopError:
+                page = {}
+            total = page.get('total') if isinstance(page, dict) else None
+            totals[resource] = int(total) if isinstance(total, (int, long)) else None
+        return totals
+
     def list_all(self, resource, limit=100):
         """Every object of a resource, page by page (a generator of pages)."""
         after = 0

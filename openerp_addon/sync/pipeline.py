@@ -33,6 +33,7 @@ from .importer import Counts, Env
 from .isolation import OBJECT_ERRORS, fetch_isolating, listing_reason, shop_answers
 from .lock import backend_lock, try_lock
 from .prefetch import Prefetched
+from .progress import Progress, Silent
 from .runlog import RunLog
 
 _logger = logging.getLogger(__name__)
@@ -60,6 +61,7 @@ def run_sync(cr, uid, backend_id, full=False, context=None, client_factory=None,
     sync = Sync(cursors, uid, backend_id, client_factory or make_client, context)
     log = RunLog(cursors, uid, backend_id, full, context)
     run_id = log.start()
+    sync.progress = Progress(cursors, uid, run_id, backend_id, context)
     if on_start:
         on_start(run_id)
     with backend_lock(cursors, backend_id) as locked:
@@ -127,6 +129,7 @@ class Sync(object):
         self._client = None
         self._reader = None  # the prefetching thread's client (see prefetch.py)
         self.notes = []  # what the run record says besides its counts
+        self.progress = Silent()  # run_sync gives a run's real progress (sync/progress.py)
 
     @staticmethod
     def pool_of(cr):
@@ -153,8 +156,9 @@ class Sync(object):
                         retry_limit=backend.retry_limit or 5, context=self.context)
         return Env(cr, self.uid, pool, backend, self.client(backend), binder, self.context)
 
-    def batch(self, work, cursor=None):
-        """Run ``work(env)`` in one transaction, committed with the cursor it reached."""
+    def batch(self, work, cursor=None, advanced=0):
+        """Run ``work(env)`` in one transaction, committed with the cursor it reached;
+        ``advanced`` changes or listed objects more are then done (the run's progress)."""
         with self.cursors.session() as (cr, pool):
             env = self.env(cr, pool)
             work(env)
@@ -162,6 +166,7 @@ class Sync(object):
                 pool.get('satchmo.backend').write(cr, self.uid, [self.backend_id],
                                                   {'cursor': cursor}, context=self.context)
         self.counts.merge(env.counts)  # only what was committed is counted
+        self.progress.committed(self.counts, advanced)
 
     # -- the run ---------------------------------------------------------------------------
     def first_sync_gate(self):
@@ -214,7 +219,9 @@ class Sync(object):
         """Import the feed page by page; the next page is read while one is imported."""
         for page in Prefetched(self.feed_pages(position)):
             changes = page['results']
-            self.batch(lambda env: self.apply_changes(env, changes), cursor=page['last_seq'])
+            self.progress.feed_page(page)
+            self.batch(lambda env: self.apply_changes(env, changes), cursor=page['last_seq'],
+                       advanced=len(changes))
 
     def feed_pages(self, position):
         while True:
@@ -255,13 +262,15 @@ class Sync(object):
     def full_resync(self):
         """List every resource and import what differs; store the head read first."""
         head = self._client.head()
+        self.progress.listing(self._client.totals(resources.in_order()))
         complete = True
         for resource in resources.in_order():
             listed = set()
             pages = self._reader.list_all(resource, limit=self.page_size())
             try:
                 for page in Prefetched(pages):  # the next page is read while one is imported
-                    self.batch(lambda env: [env.import_one(resource, p) for p in page])
+                    self.batch(lambda env: [env.import_one(resource, p) for p in page],
+                               advanced=len(page))
                     listed.update(str(payload['id']) for payload in page)
             except OBJECT_ERRORS as error:
                 if not shop_answers(self._client):
