@@ -34,6 +34,7 @@ from . import test_progress
 from . import test_preview
 from . import test_transactions
 from . import test_currency
+from . import test_reconcile
 
 fast_suite = [
     test_binder,
@@ -70,5 +71,6 @@ fast_suite = [
     test_preview,
     test_transactions,
     test_currency,
+    test_reconcile,
 ]
 checks = []

@@ -8,7 +8,7 @@ OpenERP's database is a real company's, made as the tests' is
 import json
 import time
 
-from . import company, sync_report
+from . import company, reconcile_report, sync_report
 from .clients import ErpRpc, ShopApi
 from .erp import ADMIN_LOGIN
 from .servers import Servers, stop_instance
@@ -44,6 +44,7 @@ def run_demo(instance):
     counts = sync_report.count_sides(rpc, api, backend, run)
     # as README tells a user: the Settings page ticks "Synchronize automatically", every minute
     company.schedule(rpc, on=True, interval_minutes=SCHEDULE_MINUTES)
+    reconciled = reconcile_report.reconcile(rpc, backend, instance.erp_url)
 
     summary = {
         "shop": {"url": instance.shop_url + "/", "admin_url": instance.shop_url + "/admin/",
@@ -57,6 +58,7 @@ def run_demo(instance):
                  "reason": run and run.get("reason"), "every_minutes": SCHEDULE_MINUTES},
         "counts": counts,
         "failures": sync_report.failures(rpc, backend),
+        "reconciliation": reconciled,
         "seconds": round(time.monotonic() - started, 1),
     }
     path = instance.dir.parent / "demo-summary.json"
@@ -95,6 +97,7 @@ def print_summary(summary, path, instance):
         print("  %s %s %s: %s" % (failure["state"], failure["resource"], failure["shop_id"],
                                   (failure["error"] or "").splitlines()[0][:100]))
     print_scheduled_pull(summary)
+    print("\n".join(reconcile_report.lines(summary["reconciliation"])))
 
 
 def print_scheduled_pull(summary):
