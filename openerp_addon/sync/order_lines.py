@@ -86,9 +86,12 @@ class LineBuilder(object):
         titles = self.tax_class_titles()
         commands, rates = [], []
         item_discounts = ZERO
-        totals = line_prices.line_totals(items, self.price_digits)
-        for index, item in enumerate(items):
-            product = products.get(item.get('product_id'))
+        # items the shop deleted with their product (docs/api.rst) were sold all the same
+        deleted = order.get('deleted_items') or []
+        every = [(item, False) for item in items] + [(item, True) for item in deleted]
+        totals = line_prices.line_totals([item for item, _gone in every], self.price_digits)
+        for index, (item, deleted_with_product) in enumerate(every):
+            product = None if deleted_with_product else products.get(item.get('product_id'))
             # a product gone from the shop: the item's own tax, on the default class
             tax_class = product and titles.get(product.get('tax_class_id')) or u'Default'
             rate = ZERO
