@@ -19,7 +19,7 @@ ERP_DB = "satchmo"
 # in the shop arrive (the cron threads poll about once a minute: within two minutes at worst)
 SCHEDULE_MINUTES = 1
 DEMO_SIZES = {"seed": 7, "categories": 12, "products": 40, "organizations": 6,
-              "contacts": 30, "orders": 60}
+              "contacts": 30, "orders": 60, "returning_guests": 3}
 
 
 def run_demo(instance):
@@ -57,6 +57,7 @@ def run_demo(instance):
         "sync": {"seconds": round(sync_seconds, 1), "state": run and run.get("state"),
                  "reason": run and run.get("reason"), "every_minutes": SCHEDULE_MINUTES},
         "counts": counts,
+        "people": sync_report.count_people(rpc, api, backend),
         "failures": sync_report.failures(rpc, backend),
         "reconciliation": reconciled,
         "seconds": round(time.monotonic() - started, 1),
@@ -93,6 +94,7 @@ def print_summary(summary, path, instance):
     if summary["sync"]["reason"]:
         print("  reason: %s" % summary["sync"]["reason"])
     print(sync_report.format_table(summary["counts"]))
+    print(sync_report.format_people(summary["people"]))
     for failure in summary["failures"]:
         print("  %s %s %s: %s" % (failure["state"], failure["resource"], failure["shop_id"],
                                   (failure["error"] or "").splitlines()[0][:100]))
