@@ -21,6 +21,7 @@ take numbers from the journals' sequences, are never created or validated.
 """
 import logging
 import time
+from collections import OrderedDict
 
 from . import resources
 from .binder import Binder
@@ -103,10 +104,19 @@ def _dry_run(cr, uid, pool, backend_id, client_factory, context):
 
 
 def _preview_feed(env, client, position):
-    """One page of the feed, applied as the run applies it (pipeline.Sync.apply_changes)."""
+    """One page of the feed, the latest operation per object, resources in dependency
+    order, each imported as the run imports it (pipeline.Sync.import_ids), but all in
+    the preview's one transaction (a run commits orders one by one)."""
     from .pipeline import Sync
     page = client.changes(position, limit=FEED_CHANGES)
-    Sync(None, env.uid, env.backend.id, None, env.context).apply_changes(env, page['results'])
+    latest = OrderedDict()
+    for change in page['results']:
+        latest[(change['resource'], change['id'])] = change['operation']
+    sync = Sync(None, env.uid, env.backend.id, None, env.context)
+    for resource in resources.in_order(set(r for r, _ in latest)):
+        ids = [i for (r, i), op in latest.items() if r == resource and op != 'delete']
+        deletes = [i for (r, i), op in latest.items() if r == resource and op == 'delete']
+        sync.import_ids(env, resource, ids, deletes)
     more = page.get('remaining')
     if more is None and page.get('has_more'):
         more = -1  # the shop does not say how many
