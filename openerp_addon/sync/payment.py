@@ -29,6 +29,7 @@ import logging
 from . import currency
 from .display import row_values
 from .importer import describe
+from .transactions import reraise_transient
 from .money import CENT, ZERO, cents, dec, from_float, to_float
 from .workflow import book_date, receivable_line, signal
 
@@ -105,6 +106,7 @@ class Payments(object):
             # a crash (the database busy, a lock on the journal's sequence, a bug): the row
             # fails with a retry schedule, its order is imported again when it is due
             self.cr.execute('ROLLBACK TO SAVEPOINT %s' % savepoint)
+            reraise_transient(self.env, error)  # the order is tried again in a fresh transaction
             reason = u'not registered: %s' % describe(error)
             _logger.info("satchmo: payment %s: %s", key, reason)
             self._fail(payment, reason)

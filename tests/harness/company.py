@@ -227,9 +227,13 @@ def configure_shop(rpc, shop_url, token, shop_api, rates, name="Shop", scheduled
     return backend
 
 
-def schedule(rpc, on=True):
-    """Tick (or untick) "Synchronize automatically" on the Settings page and Apply."""
-    settings = rpc("satchmo.config.settings", "create", {"sync_scheduled": on})
+def schedule(rpc, on=True, interval_minutes=None):
+    """Tick (or untick) "Synchronize automatically" on the Settings page and Apply;
+    ``interval_minutes``: also set "Every ... Minutes" (OpenERP 7's smallest is 1)."""
+    values = {"sync_scheduled": on}
+    if interval_minutes:
+        values.update(sync_interval_number=interval_minutes, sync_interval_type="minutes")
+    settings = rpc("satchmo.config.settings", "create", values)
     rpc("satchmo.config.settings", "execute", [settings])
 
 
