@@ -33,6 +33,8 @@ shop object that shows what failed and why, and lets people retry it.
         "views/shop_choices.xml",
         "views/customer_matching.xml",
         "views/preview.xml",
+        "views/reconciliation.xml",
+        "data/reconciliation_cron.xml",
     ],
     "js": ["static/src/js/live_progress.js"],
     "installable": True,

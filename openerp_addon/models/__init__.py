@@ -24,3 +24,6 @@ from . import discontinued
 from . import customer_matching
 from . import sync_run_progress
 from . import preview
+from . import reconciliation
+from . import reconciliation_month
+from . import reconciliation_line

@@ -180,6 +180,25 @@ class ShopClient(object):
                 return
             after = objects[-1]['id']
 
+    def ledger_pages(self, limit=5000):
+        """The order ledger (reconciliation), page by page: a generator of lists."""
+        return self._keyset_pages('ledger/orders/', limit)
+
+    def id_pages(self, resource, limit=5000):
+        """Every id of a resource with its change marker, page by page."""
+        return self._keyset_pages('ledger/ids/%s/' % resource, limit)
+
+    def _keyset_pages(self, path, limit):
+        after = 0
+        while True:
+            page = self._get(path, {'after_id': int(after), 'limit': int(limit)})
+            self._expect(page, ('results',), path)
+            if page['results']:
+                yield page['results']
+            if not page.get('next') or not page['results']:
+                return
+            after = page['results'][-1]['id']
+
     # -- transport ------------------------------------------------------------------------
     def _get(self, path, params=None):
         url = self.root + path

@@ -10,7 +10,8 @@ on the invoice.
 
 Before the invoice is validated, each group is compared with the shop:
 - the shop's tax details (one per Satchmo tax class, each quantized by the
-  API) are put on the group of the tax their class is mapped to; the sum of
+  API) are put on the group of the tax their class is mapped to (of the
+  class's mapped taxes on the invoice, the one whose amount fits); the sum of
   a group's details may differ from what OpenERP computes for it unrounded
   only by the details' own rounding (half a cent each);
 - the shop's tax may differ from the unrounded sum of the groups only by its
@@ -25,6 +26,7 @@ validation (action_move_create, check_tax_lines) checks the lines' groups and
 bases, not their amounts, so the edit is what is booked and reported. Any
 other difference is a reason to hold the order, as before.
 """
+import itertools
 from collections import namedtuple
 from decimal import Decimal
 
@@ -95,10 +97,15 @@ def exact_groups(cr, uid, pool, invoice):
     return exact, keys
 
 
-def shop_groups(env, payload, tax_keys):
-    """({group key: (the shop's tax, details)}, None) or (None, the detail that fits no line)."""
+def shop_candidates(env, payload, tax_keys):
+    """([(the shop's tax of a detail, the groups its class may be on)], None), or (None, why).
+
+    A class is mapped once per rate (Default: 21% in Belgium, 10% in Japan), and
+    one tax may serve several classes (Default and Shipping at 21%), so a
+    detail may fit more than one of the invoice's groups; ``assign`` decides.
+    """
     maps = env.pool.get('satchmo.tax.map')
-    found = {}
+    found = []
     for detail in payload.get('tax_details') or []:
         amount = dec(detail, 'tax')
         if not amount:
@@ -106,15 +113,34 @@ def shop_groups(env, payload, tax_keys):
         tax_class = detail.get('description') or u''
         ids = maps.search(env.cr, env.uid, [('backend_id', '=', env.backend.id),
                                             ('tax_class', '=ilike', tax_class)])
-        keys = set(tax_keys[line.tax_id.id] for line in maps.browse(env.cr, env.uid, ids)
-                   if line.tax_id.id in tax_keys)
-        if len(keys) != 1:
-            return None, (u"the shop's tax %s (%s) is on %s of the invoice's tax lines"
-                          % (tax_class, amount, len(keys) or u'none'))
-        key = keys.pop()
-        total, count = found.get(key, (ZERO, 0))
-        found[key] = (total + amount, count + 1)
+        keys = sorted(set(tax_keys[line.tax_id.id] for line in maps.browse(env.cr, env.uid, ids)
+                          if line.tax_id.id in tax_keys))
+        if not keys:
+            return None, (u"the shop's tax %s (%s) is on none of the invoice's tax lines"
+                          % (tax_class, amount))
+        found.append((amount, keys))
     return found, None
+
+
+def fits(details, exact):
+    """Whether each group's share of the shop's details is its unrounded tax, rounded."""
+    return all(abs(total - exact.get(key, ZERO)) <= HALF_CENT * count + NOISE
+               for key, (total, count) in details.items())
+
+
+def assign(candidates, exact):
+    """{group key: (the shop's tax on it, how many details)}: the first way of putting each
+    detail on one of its groups that fits, else the first way (whose misfit ``plan`` names)."""
+    first = None
+    for choice in itertools.product(*[keys for _, keys in candidates]):
+        details = {}
+        for (amount, _), key in zip(candidates, choice):
+            total, count = details.get(key, (ZERO, 0))
+            details[key] = (total + amount, count + 1)
+        if fits(details, exact):
+            return details
+        first = first if first is not None else details
+    return first or {}
 
 
 def match_shop(env, invoice, payload):
@@ -133,9 +159,10 @@ def match_shop(env, invoice, payload):
         return (u"the invoice's tax lines are not the taxes of its lines: press Update on the "
                 u"draft invoice, then Retry"), None
     known = bool(payload.get('tax_details'))  # a shop without details: the total only
-    details, why = shop_groups(env, payload, tax_keys) if known else ({}, None)
+    candidates, why = shop_candidates(env, payload, tax_keys) if known else ([], None)
     if why:
         return why, None
+    details = assign(candidates, exact)
     manual = sum((from_float(l.amount) for l in invoice.tax_line if l.manual), ZERO)
     groups = [Group(key, line.name, exact[key], from_float(line.amount), from_float(line.base),
                     details.get(key, (ZERO, 0))[0] if known else None,

@@ -13,6 +13,7 @@ A confirmed order is never rebuilt: if the shop's figures change later, the
 row becomes an exception. A shop cancellation cancels an order that has no
 invoice; an invoiced one becomes an exception (refunds are a person's job).
 """
+from .currency import CurrencyGuard
 from .history import HistoryPolicy
 from .importer import Importer
 from .mapper import MappingError, Rule, ref, text
@@ -110,6 +111,7 @@ class OrderImporter(Importer):
     resource = 'orders'
     model = 'sale.order'
     order = 60
+    commits_alone = True  # validation and payments take journal sequences (transactions.py)
 
     def __init__(self, env):
         super(OrderImporter, self).__init__(env)
@@ -117,6 +119,7 @@ class OrderImporter(Importer):
         self._holds = {}
         self.history = HistoryPolicy(env)  # which orders are booked, which only history
         self._notes = {}  # what the row tells besides a failure (status rules)
+        self.currency = CurrencyGuard(env)  # never an order in another currency than the shop's
 
     def skip_reason(self, payload):
         statuses = self.pool.get('satchmo.backend').statuses_to_import(
@@ -133,6 +136,7 @@ class OrderImporter(Importer):
             self.cr, self.uid, self.env.backend)
         if problem:
             raise MappingError(problem)
+        self.currency.check()
         self.history.check_booking(payload)
         return super(OrderImporter, self).map(payload)
 

@@ -15,7 +15,8 @@ without anyone noticing. So, in this order:
    tax that copies its accounts, tax codes and base codes (and their signs)
    from the backend's template tax; never an account found by its name.
 Anything else fails the order, naming the class and the rate and where to
-map them.
+map them: the menu path and a link to the shop form (whose Accounting page
+holds the mapping), so the row's error opens where the fix is made.
 """
 from decimal import Decimal
 
@@ -53,6 +54,13 @@ class TaxResolver(object):
         self.context = context or {}
         self.maps = pool.get('satchmo.tax.map')
         self.taxes = pool.get('account.tax')
+
+    def where_to_map(self):
+        """The mapping's place: the menu path, and a link to this shop's form."""
+        base = self.pool.get('ir.config_parameter').get_param(
+            self.cr, self.uid, 'web.base.url', default=u'') or u''
+        return u'%s, %s/#id=%d&view_type=form&model=satchmo.backend' % (
+            WHERE_TO_MAP, base.rstrip(u'/'), self.backend.id)
 
     # -- 1. the mapping -------------------------------------------------------------------
     def mapped(self, tax_class, rate):
@@ -92,7 +100,7 @@ class TaxResolver(object):
             raise MappingError(
                 u"a tax for the Satchmo tax class %s at %s%% must be created, and there is no "
                 u"template tax to copy its accounts and tax codes from: choose one on %s, or "
-                u"map the rate" % (tax_class, percent(rate), WHERE_TO_MAP))
+                u"map the rate" % (tax_class, percent(rate), self.where_to_map()))
         values = dict((name, getattr(template, name).id or False) for name in TEMPLATE_FIELDS)
         values.update((name, getattr(template, name)) for name in TEMPLATE_SIGNS)
         values.update({
@@ -116,14 +124,15 @@ class TaxResolver(object):
                                                                           found)))
             return (u"the Satchmo tax class %s at %s%% could be any of the company's sale "
                     u"taxes %s: map it to one of them on %s" % (
-                        tax_class, percent(rate), names, WHERE_TO_MAP))
+                        tax_class, percent(rate), names, self.where_to_map()))
         if not self.backend.create_taxes:
             return (u"no OpenERP tax is mapped for the Satchmo tax class %s at %s%%, and the "
                     u"company has no sale tax of that rate: map it on %s (or switch on "
-                    u"\"Create missing taxes\")" % (tax_class, percent(rate), WHERE_TO_MAP))
+                    u"\"Create missing taxes\")" % (tax_class, percent(rate),
+                                                   self.where_to_map()))
         if self.template() is None:
             return (u"the Satchmo tax class %s at %s%% needs a new tax and no template tax is "
-                    u"chosen: choose one on %s" % (tax_class, percent(rate), WHERE_TO_MAP))
+                    u"chosen: choose one on %s" % (tax_class, percent(rate), self.where_to_map()))
         return None
 
     def taxes_for(self, tax_class, rate):

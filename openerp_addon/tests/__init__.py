@@ -32,6 +32,9 @@ from . import test_customer_matching
 from . import test_deleted_items
 from . import test_progress
 from . import test_preview
+from . import test_transactions
+from . import test_currency
+from . import test_reconcile
 
 fast_suite = [
     test_binder,
@@ -66,5 +69,8 @@ fast_suite = [
     test_deleted_items,
     test_progress,
     test_preview,
+    test_transactions,
+    test_currency,
+    test_reconcile,
 ]
 checks = []

@@ -10,7 +10,7 @@ from decimal import Decimal as D
 
 import unittest2
 
-from openerp.addons.openerp_addon.sync.invoice_taxes import Group, plan
+from openerp.addons.openerp_addon.sync.invoice_taxes import Group, assign, plan
 
 from .test_order_mapping import OrderCase, company_sale_tax
 
@@ -41,6 +41,13 @@ class TestRoundingPlan(unittest2.TestCase):
                   group(3, '0.3348', '0.33', '3'), group(4, '0.0048', '0.00', '4')]
         changes, _ = plan(groups, D('0.68'))  # 0.6794 -> 0.68 = 0.66 + 2 cents
         self.assertEqual(changes, {1: D('0.12'), 2: D('0.23')})
+
+    def test_a_class_mapped_at_two_rates_goes_to_the_group_it_fits(self):
+        # Default is 21% in Belgium and 10% in Japan; Reduced is 10% in Spain: a Spanish
+        # order's Default detail could be on the 10% line too, only the 21% one fits
+        exact = {21: D('2.1'), 10: D('0.505')}
+        self.assertEqual(assign([(D('2.10'), [10, 21]), (D('0.51'), [10])], exact),
+                         {21: (D('2.10'), 1), 10: (D('0.51'), 1)})
 
     def test_equal_amounts_change_nothing(self):
         self.assertEqual(plan([group(1, '0.104', '0.10', '1', '0.10')], D('0.10')), ({}, None))

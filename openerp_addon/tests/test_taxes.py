@@ -64,6 +64,8 @@ class TestTaxMatching(OrderCase):
         self.assertEqual(row.state, 'failed', run.reason)
         self.assertIn('Satchmo tax class Default at 10%', row.error)
         self.assertIn('Tax class (and rate) to tax', row.error)
+        self.assertIn('/#id=%d&view_type=form&model=satchmo.backend' % self.backend_id,
+                      row.error)
         self.assertFalse(self.registry('account.tax').search(
             self.cr, self.uid, [('name', 'like', 'Satchmo%')]))
 

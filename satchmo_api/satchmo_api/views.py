@@ -65,6 +65,7 @@ class ApiRoot(ReadOnlyAPIView):
                      for name in names)
         links["changes"] = request.build_absolute_uri(reverse("satchmo_api_changes"))
         links["shop"] = request.build_absolute_uri(reverse("satchmo_api_shop"))
+        links["ledger"] = request.build_absolute_uri(reverse("satchmo_api_ledger"))
         return Response(links)
 
 

@@ -40,7 +40,8 @@ def form_errors(response):
     return re.findall(r'<ul class="errorlist"><li>(.*?)</li>', response.text)[:5]
 
 
-def place_order(stack, email, quantity, product=None, last_name=u"Checkout-Tëst"):
+def place_order(stack, email, quantity, product=None, last_name=u"Checkout-Tëst",
+                street1=u"100 Broadway"):
     """Buy ``quantity`` of ``product`` (slug, name; a taxable simple product by default)
     as a new customer ``email`` paying by card with the dummy module; the order's id."""
     shop = stack.shop_url
@@ -58,7 +59,7 @@ def place_order(stack, email, quantity, product=None, last_name=u"Checkout-Tëst
     us = stack.shop_sql("SELECT id FROM l10n_country WHERE iso2_code = 'US'")[0][0]
     post(session, shop + "/checkout/", {
         "email": email, "first_name": u"Zoë", "last_name": last_name,
-        "phone": "615-555-0100", "street1": "100 Broadway", "city": "Nashville",
+        "phone": "615-555-0100", "street1": street1, "city": "Nashville",
         "state": "TN", "postal_code": "37201", "country": us, "ship_country": us,
         "copy_address": "True", "paymentmethod": "DUMMY"}, "/checkout/dummy/")
 

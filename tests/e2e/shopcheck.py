@@ -191,10 +191,15 @@ def assert_in_step(shop, expect_failed=(), resources=None):
             else:
                 assert row["state"] == "synced", "%s %s: %s %s" % (
                     resource, shop_id, row["state"], row["error"])
-        # one shop object, one OpenERP record (addresses may share a partner on purpose)
+        # one shop object, one OpenERP record (addresses may share a partner on purpose,
+        # contacts with one e-mail may be one customer: assert_people_are_people)
         synced = [(r["model"], r["res_id"]) for r in rows if r["state"] == "synced"
                   and r["shop_id"] in in_shop and r["res_id"]]
-        assert len(synced) == len(set(synced)), "%s: two shop objects on one record" % resource
+        if resource == "contacts":
+            assert_people_are_people(objects, rows)
+        else:
+            assert len(synced) == len(set(synced)), "%s: two shop objects on one record" % (
+                resource)
     assert_no_duplicate_partners(shop)
     assert_no_duplicate_countries(stack)
     if "orders" in (resources or shop.resources()):
@@ -223,9 +228,23 @@ def assert_no_duplicate_partners(shop):
         assert key not in seen, "duplicate partners %s and %s: %s" % (
             seen[key], partner["id"], partner["name"])
         seen[key] = partner["id"]
-    people = [r["res_id"] for r in shop.bindings() if r["resource"] in ("contacts",
-                                                                        "organizations")]
-    assert len(people) == len(set(people)), "two customers of the shop on one partner"
+    companies = [r["res_id"] for r in shop.bindings("organizations")]
+    contacts = set(r["res_id"] for r in shop.bindings("contacts"))
+    assert not contacts & set(companies), "a contact and an organization on one partner"
+    assert len(companies) == len(set(companies)), "two organizations on one partner"
+
+
+def assert_people_are_people(contacts, rows):
+    """Shop contacts on one partner are one person: they share their e-mail."""
+    emails = dict((str(c["id"]), (c["email"] or "").strip().lower()) for c in contacts)
+    by_partner = {}
+    for row in rows:
+        if row["state"] == "synced" and row["res_id"] and row["shop_id"] in emails:
+            by_partner.setdefault(row["res_id"], set()).add(emails[row["shop_id"]])
+    merged = dict((partner, found) for partner, found in by_partner.items()
+                  if len(found) > 1 or ("" in found and
+                                        sum(1 for r in rows if r["res_id"] == partner) > 1))
+    assert not merged, "contacts of different people on one partner: %s" % merged
 
 
 def assert_no_duplicate_countries(stack):

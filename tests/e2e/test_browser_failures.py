@@ -47,23 +47,8 @@ def test_browser_failure_list_shows_the_reason_and_retry_turns_it_synced(stack, 
                           "action_satchmo_binding_failures")[1]
     driver = browser.driver
 
-    # log in
-    driver.get(stack.erp_url + "/")
-    login = wait(driver, lambda d: css(d, "input[name=login]"), what="the login form")[0]
-    login.clear()
-    login.send_keys(stack.erp_login)
-    password = css(driver, "input[name=password]")[0]
-    password.clear()
-    password.send_keys(stack.erp_password)
-    databases = css(driver, "select[name=db]")
-    if databases:
-        from selenium.webdriver.support.ui import Select
-        Select(databases[0]).select_by_value(stack.erp_db)
-    browser.screenshot("1-login")
-    password.submit()
-    # the top menu appears once the session is established: navigating away before that
-    # (on a loaded machine) lost the login
-    wait(driver, lambda d: css(d, ".oe_topbar .oe_menu li"), what="the web client's menu")
+    from tests.e2e.erp_web import log_in_to_openerp
+    log_in_to_openerp(browser, stack)
 
     # the Failures list: the row and its reason
     driver.get(stack.erp_url + "/#action=%d" % action_id)

@@ -51,17 +51,6 @@ def synced(stack, request):
     return request.param, Connected.attach(stack, backend_id, True, (), ()), run, account, taxes
 
 
-def per_group_rounding(row):
-    """An order held because its draft invoice rounds tax per tax code, a cent off the shop.
-
-    With a tax code per rate (as charts have them), OpenERP 7 rounds an invoice's tax
-    per code; correcting that cent is issue 11's rounding part, not this test's.
-    """
-    error = row["error"] or ""
-    return (row["state"] == "exception" and "the invoice differs from the shop" in error
-            and ("difference 0.01" in error or "difference -0.01" in error))
-
-
 def check_lines(stack, backend_id, press=True):
     """The checklist after Test connection (``press``) or, when the shop refuses the token
     (Test connection then says so in a dialog), after the checklist alone."""
@@ -131,7 +120,7 @@ def test_first_sync_books_each_order_in_its_own_period_or_keeps_it_as_history(sy
         "account.period", [], ["date_start", "date_stop"]))
     for order in new:
         row = rows[str(order["id"])]
-        assert row["state"] == "synced" or per_group_rounding(row), row["error"]
+        assert row["state"] == "synced", row["error"]
         if order["status"] == "Cancelled":
             continue
         for invoice in order_invoices(stack, row):

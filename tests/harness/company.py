@@ -115,6 +115,7 @@ def configure_accounting(rpc):
     install_chart(rpc, company_id, currency)
     rpc("res.company", "write", [company_id], {"tax_calculation_rounding_method":
                                                "round_globally"})
+    exchange_rate_accounts(rpc, company_id)
 
 
 def company_currency_rate(rpc, currency):
@@ -130,6 +131,35 @@ def company_currency_rate(rpc, currency):
         rpc("res.currency.rate", "write", rates, {"rate": 1.0})
     rpc("res.currency.rate", "create", {"currency_id": currency, "rate": 1.0,
                                         "name": "%d-01-01 00:00:00" % FIRST_FISCAL_YEAR})
+
+
+# (field of the company, the chart's account to put the new one beside, code, name)
+EXCHANGE_ACCOUNTS = [
+    ("income_currency_exchange_account_id", "Product Sales", "209000", "Foreign exchange gain"),
+    ("expense_currency_exchange_account_id", "Expenses", "229000", "Foreign exchange loss"),
+]
+
+
+def exchange_rate_accounts(rpc, company_id):
+    """The gain and loss exchange rate accounts, as an accountant adds them to the chart.
+
+    The configurable chart has none, and OpenERP's account_voucher books the
+    exchange difference of a foreign-currency payment on them (it refuses the
+    payment without). Each is a new account beside the chart's revenue or
+    expense account (same parent, same type), then chosen on Settings >
+    Configuration > Accounting ("Gain/Loss Exchange Rate Account": fields of
+    the company, written here as that page writes them).
+    """
+    chosen = {}
+    for field, beside, code, name in EXCHANGE_ACCOUNTS:
+        sibling = rpc("account.account", "search", [("company_id", "=", company_id),
+                                                    ("name", "=", beside),
+                                                    ("type", "=", "other")], 0, 1)
+        like = rpc("account.account", "read", sibling, ["parent_id", "user_type"])[0]
+        chosen[field] = rpc("account.account", "create", {
+            "code": code, "name": name, "type": "other", "user_type": like["user_type"][0],
+            "parent_id": like["parent_id"][0], "company_id": company_id})
+    rpc("res.company", "write", [company_id], chosen)
 
 
 def user_company(rpc):
@@ -234,19 +264,19 @@ def shop_taxes(rpc, company_id, rates):
 
     Each is entered as an accountant fills the Taxes form, modelled on the
     chart's sale tax: the same output tax account ("Tax Received"), not
-    included in the price, with a tax code and a base code under the chart's
-    tax-code tree. All the shop's taxes share one tax code and one base code
-    ("Shop sales tax", "Shop taxable sales"): OpenERP groups an invoice's tax
-    lines by code and account and rounds each group, while Satchmo rounds the
-    tax once per order, so taxes on codes of their own would differ from the
-    shop by a cent on orders that mix rates (seen on the e2e store; the chart's
-    own 15% and 5% sale taxes are left unused for the same reason).
+    included in the price, with a tax code and a base code of its own under
+    the chart's tax-code tree ("Shop sales tax 21%", "Shop taxable sales
+    21%"), as charts have them, so that the tax report tells the rates apart.
+    OpenERP rounds an invoice's tax per tax code and Satchmo once per order;
+    the connector corrects that cent on the draft invoice
+    (openerp_addon/sync/invoice_taxes.py), and the tests see it do so on the
+    orders that mix rates.
     """
     model = company_sale_tax(rpc, company_id)
-    codes = shop_tax_codes(rpc, company_id, model)
     by_rate, taxes = {}, {}
     for title, rate in rates:
         if rate not in by_rate:
+            codes = shop_tax_codes(rpc, company_id, model, rate)
             by_rate[rate] = create_sale_tax(rpc, company_id, model, codes, rate)
         taxes[(title, rate)] = by_rate[rate]
     return taxes
@@ -264,21 +294,25 @@ def company_sale_tax(rpc, company_id):
         "base_sign", "tax_sign", "ref_base_sign", "ref_tax_sign"])[0]
 
 
-def shop_tax_codes(rpc, company_id, model):
-    """The shop's tax code and base code, beside the chart sale tax's own."""
+def shop_tax_codes(rpc, company_id, model, rate):
+    """The tax code and base code of one of the shop's rates, beside the chart sale tax's own."""
     codes = {}
     for field, name in (("tax_code_id", "Shop sales tax"), ("base_code_id", "Shop taxable sales")):
         like = rpc("account.tax.code", "read", [model[field][0]], ["parent_id", "sign"])[0]
         codes[field] = rpc("account.tax.code", "create", {
-            "name": name, "parent_id": like["parent_id"][0], "sign": like["sign"],
+            "name": "%s %s" % (name, percent(rate)), "parent_id": like["parent_id"][0],
+            "sign": like["sign"],
             "company_id": company_id})
     return codes
 
 
+def percent(rate):
+    return "{:f}%".format((rate * 100).normalize())
+
+
 def create_sale_tax(rpc, company_id, model, codes, rate):
-    percent = "{:f}%".format((rate * 100).normalize())
     return rpc("account.tax", "create", {
-        "name": "Sales tax %s" % percent, "description": "ST %s" % percent,
+        "name": "Sales tax %s" % percent(rate), "description": "ST %s" % percent(rate),
         "type": "percent", "amount": float(rate), "type_tax_use": "sale",
         "price_include": False, "company_id": company_id,
         "account_collected_id": model["account_collected_id"][0],

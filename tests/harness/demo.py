@@ -8,7 +8,7 @@ OpenERP's database is a real company's, made as the tests' is
 import json
 import time
 
-from . import company, sync_report
+from . import company, reconcile_report, sync_report
 from .clients import ErpRpc, ShopApi
 from .erp import ADMIN_LOGIN
 from .servers import Servers, stop_instance
@@ -19,7 +19,7 @@ ERP_DB = "satchmo"
 # in the shop arrive (the cron threads poll about once a minute: within two minutes at worst)
 SCHEDULE_MINUTES = 1
 DEMO_SIZES = {"seed": 7, "categories": 12, "products": 40, "organizations": 6,
-              "contacts": 30, "orders": 60}
+              "contacts": 30, "orders": 60, "returning_guests": 3}
 
 
 def run_demo(instance):
@@ -44,11 +44,12 @@ def run_demo(instance):
     counts = sync_report.count_sides(rpc, api, backend, run)
     # as README tells a user: the Settings page ticks "Synchronize automatically", every minute
     company.schedule(rpc, on=True, interval_minutes=SCHEDULE_MINUTES)
+    reconciled = reconcile_report.reconcile(rpc, backend, instance.erp_url)
 
     summary = {
         "shop": {"url": instance.shop_url + "/", "admin_url": instance.shop_url + "/admin/",
                  "api_url": instance.shop_url + "/api/v1/", "api_token": token,
-                 "db": SHOP_DB},
+                 "db": SHOP_DB, "currency": api.get("shop/")["currency"]},
         "erp": {"url": instance.erp_url + "/", "xmlrpc_url": instance.erp_url + "/xmlrpc/",
                 "db": ERP_DB, "login": ADMIN_LOGIN[0], "password": ADMIN_LOGIN[1]},
         "postgresql": {"host": "127.0.0.1", "port": instance.pg_port},
@@ -56,7 +57,9 @@ def run_demo(instance):
         "sync": {"seconds": round(sync_seconds, 1), "state": run and run.get("state"),
                  "reason": run and run.get("reason"), "every_minutes": SCHEDULE_MINUTES},
         "counts": counts,
+        "people": sync_report.count_people(rpc, api, backend),
         "failures": sync_report.failures(rpc, backend),
+        "reconciliation": reconciled,
         "seconds": round(time.monotonic() - started, 1),
     }
     path = instance.dir.parent / "demo-summary.json"
@@ -78,7 +81,8 @@ def print_summary(summary, path, instance):
     shop, erp = summary["shop"], summary["erp"]
     print()
     print("The demo is up (%.0fs). Stop it with `make stop`." % summary["seconds"])
-    print("  shop      %s  (admin: %s)" % (shop["url"], shop["admin_url"]))
+    print("  shop      %s  (admin: %s), selling in %s" % (shop["url"], shop["admin_url"],
+                                                     shop["currency"]))
     print("  shop API  %s  (header  Authorization: Token %s)" % (shop["api_url"],
                                                                   shop["api_token"]))
     print("  OpenERP   %s  database %s, login %s / %s" % (erp["url"], erp["db"], erp["login"],
@@ -90,10 +94,12 @@ def print_summary(summary, path, instance):
     if summary["sync"]["reason"]:
         print("  reason: %s" % summary["sync"]["reason"])
     print(sync_report.format_table(summary["counts"]))
+    print(sync_report.format_people(summary["people"]))
     for failure in summary["failures"]:
         print("  %s %s %s: %s" % (failure["state"], failure["resource"], failure["shop_id"],
                                   (failure["error"] or "").splitlines()[0][:100]))
     print_scheduled_pull(summary)
+    print("\n".join(reconcile_report.lines(summary["reconciliation"])))
 
 
 def print_scheduled_pull(summary):

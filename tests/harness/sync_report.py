@@ -81,6 +81,36 @@ def count_money(rpc, api, backend_id, orders_row):
     }
 
 
+def count_people(rpc, api, backend_id):
+    """Shop contacts and the OpenERP customers they became, with why fewer (merged ones).
+
+    A contact whose partner an older contact already has was merged into it
+    (by e-mail, as the shop's Customers settings say); the shop's
+    ``has_account`` tells guests from customers with an account.
+    """
+    contacts = dict((str(c["id"]), c) for c in api.all("contacts"))
+    rows = rpc.read_all("satchmo.binding", [("backend_id", "=", backend_id),
+                                           ("resource", "=", "contacts"),
+                                           ("state", "=", "synced")], ["shop_id", "res_id"])
+    seen, merged = set(), {"guests": 0, "accounts": 0}
+    for row in sorted(rows, key=lambda r: int(r["shop_id"])):
+        if row["res_id"] in seen and row["shop_id"] in contacts:
+            account = contacts[row["shop_id"]].get("has_account")
+            merged["accounts" if account else "guests"] += 1
+        seen.add(row["res_id"])
+    return {"contacts": len(contacts), "customers": len(seen),
+            "merged_guests": merged["guests"], "merged_accounts": merged["accounts"]}
+
+
+def format_people(people):
+    """"33 contacts -> 30 customers (3 guests merged by e-mail)"."""
+    why = ["%d guests merged by e-mail" % people["merged_guests"]]
+    if people["merged_accounts"]:
+        why.append("%d with a shop account merged by e-mail" % people["merged_accounts"])
+    return "  %d contacts -> %d customers (%s)" % (people["contacts"], people["customers"],
+                                                   ", ".join(why))
+
+
 def failures(rpc, backend_id, limit=20):
     return rpc.read_all("satchmo.binding", [("backend_id", "=", backend_id),
                                            ("state", "in", ["failed", "exception"])],

@@ -24,6 +24,7 @@ what it made or changed.
   cancel ORDER_ID                    a Cancelled status
   total ORDER_ID TOTAL               overwrite the stored total (a shop whose figures broke)
   staff USERNAME PASSWORD            a superuser, to drive the admin over HTTP
+  (and those of edits_checkout.py: tax_rate, placed_order)
 """
 from decimal import Decimal
 
@@ -35,6 +36,8 @@ from l10n.models import Country
 from product.models import Category, Price, Product
 from satchmo_store.contact.models import AddressBook, Contact, Organization
 from satchmo_store.shop.models import Order, OrderItem, OrderPayment, OrderStatus
+
+from . import edits_checkout
 
 MODELS = {"product": Product, "category": Category, "contact": Contact,
           "organization": Organization, "address": AddressBook, "order": Order,
@@ -191,3 +194,4 @@ ACTIONS = {"set": set_fields, "price": price, "categories": categories,
            "new_product": new_product, "add_address": add_address, "move": move,
            "delete": delete, "touch": touch, "new_order": new_order, "pay": pay,
            "status": status, "cancel": cancel, "total": total, "staff": staff}
+ACTIONS.update(edits_checkout.ACTIONS)

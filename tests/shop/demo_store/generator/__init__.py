@@ -25,7 +25,7 @@ from .dice import Dice, Timeline
 # The history ends on a fixed day, not "today": same seed, same time stamps.
 DEFAULT_UNTIL = datetime.date(2026, 11, 1)
 CHUNK = 200
-SIZES = ("categories", "products", "organizations", "contacts", "orders")
+SIZES = ("categories", "products", "organizations", "contacts", "orders", "returning_guests")
 
 
 class AlreadyGenerated(Exception):
@@ -93,7 +93,12 @@ def _generate(seed, sizes, timeline, progress):
         Discount.objects.filter(pk=discount.pk).update(
             numUses=Order.objects.filter(discount_code=discount.code).count())
 
+    dice = Dice(seed, "returning_guests")
+    returning = customers.create_returning_guests(dice, sizes.get("returning_guests", 0), people)
+    transaction.commit()
+
     return {"admin": admin.username, "categories": len(categories),
             "products": len(products), "variations": len(products.variations),
             "organizations": len(organizations), "contacts": len(people),
+            "returning_guests": len(returning),
             "orders": maker.made, "address_moves": len(moves)}

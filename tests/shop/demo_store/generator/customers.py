@@ -108,6 +108,27 @@ def create_contacts(dice, count, organizations, timeline):
     return customers
 
 
+def create_returning_guests(dice, count, people):
+    """Guests who came back: a new contact with an e-mail already used, in another case.
+
+    Satchmo makes a new contact at every guest checkout, whatever the e-mail
+    (an abandoned checkout leaves one too); the connector's customer matching
+    makes those one customer. Drawn from a stream of their own, after
+    everything else, so that they change nothing else the seed makes.
+    """
+    made = []
+    for original in dice.some(people.contacts, min(count, len(people)), min(count, len(people))):
+        contact = Contact(title=original.title, first_name=original.first_name,
+                          last_name=original.last_name, role=original.role,
+                          email=original.email.capitalize() if original.email[:1].islower()
+                          else original.email.lower(), notes=u"")
+        contact.save()
+        people.locale_of[contact.pk] = people.locale_of[original.pk]
+        people.address(dice, contact, ADDRESS_KINDS[0], True, True)
+        made.append(contact)
+    return made
+
+
 def _add_phones(dice, contact, locale):
     kinds = dice.some([u"Home", u"Mobile", u"Work", u"Fax"], 1, 3)
     for position, kind in enumerate(kinds):

@@ -12,7 +12,8 @@ from django.core.management.base import BaseCommand, CommandError
 
 from demo_store.generator import DEFAULT_UNTIL, SIZES, AlreadyGenerated, generate
 
-DEFAULTS = {"categories": 12, "products": 40, "organizations": 6, "contacts": 30, "orders": 60}
+DEFAULTS = {"categories": 12, "products": 40, "organizations": 6, "contacts": 30, "orders": 60,
+            "returning_guests": 0}
 
 
 class Command(BaseCommand):
