@@ -9,26 +9,10 @@ the row is opened and Retry pressed: the form shows it Synced, and OpenERP
 has the fixed name. The web client ships without CSS here, so everything is
 asserted on the DOM; screenshots go to var/<instance>/artifacts/.
 """
-import time
-
 import pytest
 
 from tests.e2e.shopcheck import assert_in_step, assert_run, synced_shop
-
-
-def wait(driver, find, timeout=60, what="the page"):
-    """Poll ``find(driver)`` until it returns something truthy."""
-    deadline = time.monotonic() + timeout
-    last = None
-    while time.monotonic() < deadline:
-        try:
-            found = find(driver)
-            if found:
-                return found
-        except Exception as error:  # the DOM is being rebuilt under us
-            last = error
-        time.sleep(0.2)
-    raise AssertionError("timed out waiting for %s (%s)" % (what, last))
+from tests.harness.browser import wait
 
 
 def css(driver, selector):

@@ -9,6 +9,7 @@ import os
 import shutil
 import subprocess
 import tempfile
+import time
 from pathlib import Path
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -74,6 +75,44 @@ class Browser:
         self.driver.save_screenshot(str(path))
         return path
 
+    def wait(self, find, timeout=60, what="the page"):
+        """Poll ``find(driver)`` until it returns something truthy; that value."""
+        return wait(self.driver, find, timeout, what)
+
+    def visible(self, selector):
+        """Displayed elements matching a CSS selector (what a person sees: with a
+        stylesheet, what the client hides by class is not displayed)."""
+        from selenium.webdriver.common.by import By
+        return [e for e in self.driver.find_elements(By.CSS_SELECTOR, selector)
+                if e.is_displayed()]
+
+    def login(self, url, db, login, password):
+        """The web client's login form, filled and sent; returns once the top menu shows
+        (navigating away before the session is established loses the login)."""
+        from selenium.webdriver.common.by import By
+        from selenium.webdriver.support.ui import Select
+        self.driver.get(url + "/")
+        field = self.wait(lambda d: d.find_elements(By.CSS_SELECTOR, "input[name=login]"),
+                          what="the login form")[0]
+        field.clear()
+        field.send_keys(login)
+        secret = self.driver.find_element(By.CSS_SELECTOR, "input[name=password]")
+        secret.clear()
+        secret.send_keys(password)
+        for databases in self.driver.find_elements(By.CSS_SELECTOR, "select[name=db]"):
+            Select(databases).select_by_value(db)
+        secret.submit()
+        self.wait(lambda d: d.find_elements(By.CSS_SELECTOR, ".oe_topbar .oe_menu li"),
+                  what="the web client's menu")
+
+    def open_action(self, url, action_id, view_type=None):
+        """Open a window action by its id, as its menu does (optionally in one view)."""
+        fragment = "action=%d" % action_id
+        if view_type:
+            fragment += "&view_type=%s" % view_type
+        self.driver.get("%s/#%s" % (url, fragment))
+        self.driver.refresh()
+
     def quit(self):
         try:
             self.driver.quit()
@@ -85,3 +124,19 @@ class Browser:
 
     def __exit__(self, *exc):
         self.quit()
+
+
+def wait(driver, find, timeout=60, what="the page"):
+    """Poll ``find(driver)`` until it returns something truthy (the DOM may be rebuilt
+    under us meanwhile: errors count as not yet)."""
+    deadline = time.monotonic() + timeout
+    last = None
+    while time.monotonic() < deadline:
+        try:
+            found = find(driver)
+            if found:
+                return found
+        except Exception as error:
+            last = error
+        time.sleep(0.2)
+    raise AssertionError("timed out waiting for %s (%s)" % (what, last))

@@ -8,6 +8,12 @@ from .process import Daemon, run
 
 LAUNCHER = config.REPO / "tests" / "harness" / "py2" / "openerp_server.py"
 BASE_MODULES = ("sale", "account_voucher")
+# The demo's and the e2e tests' running server only (not installs, not the erp suite): a
+# stylesheet of our own for the web client, which PyPI ships without any, loaded server-wide
+# so that the login page (no database yet) is styled too.
+THEME_ADDONS = config.REPO / "tests" / "erp_addons"
+THEME_MODULE = "satchmo_demo_theme"
+SERVER_WIDE_MODULES = ("web", "web_kanban", THEME_MODULE)  # OpenERP's default two, and ours
 OUR_MODULES = ("product_m2mcategories", "openerp_addon")
 ADMIN_LOGIN = ("admin", "admin")  # OpenERP's own default for a new database
 
@@ -30,7 +36,7 @@ class Erp:
         if not master.exists():
             master.write_text(secrets.token_urlsafe(18))
             master.chmod(0o600)
-        addons = [str(self.venv.site_packages / "openerp" / "addons"), str(config.ADDONS)]
+        addons = self.addons_path()
         lines = [
             "[options]",
             "db_host = %s" % dsn["host"],
@@ -38,7 +44,7 @@ class Erp:
             "db_user = %s" % dsn["user"],
             "db_password = %s" % dsn["password"],
             "admin_passwd = %s" % master.read_text(),
-            "addons_path = %s" % ",".join(addons),
+            "addons_path = %s" % ",".join(str(path) for path in addons),
             "xmlrpc_interface = 127.0.0.1",
             "xmlrpc_port = %d" % self.instance.erp_port,
             "netrpc = False",
@@ -47,6 +53,10 @@ class Erp:
         ]
         self.conf.write_text("\n".join(lines) + "\n")
         self.conf.chmod(0o600)
+
+    def addons_path(self, theme=False):
+        paths = [self.venv.site_packages / "openerp" / "addons", config.ADDONS]
+        return paths + [THEME_ADDONS] if theme else paths
 
     def argv(self, *extra):
         return [str(self.venv.python), str(LAUNCHER), "-c", str(self.conf)] + list(extra)
@@ -94,9 +104,13 @@ class Erp:
         if modules:
             self.install(db, modules, demo=demo)
 
-    def start(self, db, workers=0):
+    def start(self, db, workers=0, theme=True):
+        """Serve ``db``; ``theme``: with the demo stylesheet (tests/erp_addons)."""
         self.stop()
         args = ["-d", db, "--db-filter=^%s$" % re.escape(db), "--log-level=info"]
+        if theme:
+            args += ["--addons-path=%s" % ",".join(str(p) for p in self.addons_path(theme=True)),
+                     "--load=%s" % ",".join(SERVER_WIDE_MODULES)]
         if workers:
             args.append("--workers=%d" % workers)
         self.daemon.start(self.argv(*args), env={"PYTHONDONTWRITEBYTECODE": "1"})

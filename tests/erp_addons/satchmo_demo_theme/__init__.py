@@ -1,0 +1,2 @@
+# -*- coding: utf-8 -*-
+# A stylesheet only: no models, no data.
