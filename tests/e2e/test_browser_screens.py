@@ -27,8 +27,8 @@ SCREENS = (
     ("6-sync-run-form", "action_satchmo_sync_run", "form"),
     ("7-sync-runs-graph", "action_satchmo_sync_run", "graph"),
     ("8-reconciliation", "action_satchmo_reconciliation", None),
-    # Previews (action_satchmo_preview) is not walked yet: with no preview made its list
-    # shows the action's help instead of a table, which the list check does not expect
+    ("9-previews", "action_satchmo_preview", "list"),
+    ("10-preview-form", "action_satchmo_preview", "form"),
 )
 
 # Boxes and styles of what the web client shows, measured in the page.
@@ -157,7 +157,9 @@ def assert_form(layout):
 
 
 def test_the_connectors_screens_are_laid_out_as_openerp_7_shows_them(stack, browser):
-    synced_shop(stack)  # a first sync done: runs, shops and mapping rows to show
+    shop = synced_shop(stack)  # a first sync done: runs, shops and mapping rows to show
+    # a preview made, so its list has a row (an empty list shows the action's help instead)
+    stack.erp("satchmo.backend", "action_preview", [shop.backend_id])
     browser.login(stack.erp_url, stack.erp_db, stack.erp_login, stack.erp_password)
     browser.screenshot("screen-0-home")
     shown, skipped, two_columns = [], [], False
