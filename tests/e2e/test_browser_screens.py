@@ -26,7 +26,8 @@ SCREENS = (
     ("5-sync-runs", "action_satchmo_sync_run", "list"),
     ("6-sync-run-form", "action_satchmo_sync_run", "form"),
     ("7-sync-runs-graph", "action_satchmo_sync_run", "graph"),
-    ("8-reconciliation", "action_satchmo_reconciliation", None),
+    ("8-reconciliation", "action_satchmo_reconciliation", "list"),
+    ("8-reconciliation-form", "action_satchmo_reconciliation", "form"),
     ("9-previews", "action_satchmo_preview", "list"),
     ("10-preview-form", "action_satchmo_preview", "form"),
 )
@@ -158,8 +159,9 @@ def assert_form(layout):
 
 def test_the_connectors_screens_are_laid_out_as_openerp_7_shows_them(stack, browser):
     shop = synced_shop(stack)  # a first sync done: runs, shops and mapping rows to show
-    # a preview made, so its list has a row (an empty list shows the action's help instead)
+    # a preview and a reconciliation made, so their lists have a row (an empty list shows the action's help instead)
     stack.erp("satchmo.backend", "action_preview", [shop.backend_id])
+    stack.erp("satchmo.backend", "action_reconcile", [shop.backend_id])
     browser.login(stack.erp_url, stack.erp_db, stack.erp_login, stack.erp_password)
     browser.screenshot("screen-0-home")
     shown, skipped, two_columns = [], [], False
