@@ -31,7 +31,12 @@ shop object that shows what failed and why, and lets people retry it.
         "views/record_links.xml",
         "data/shop_choices.xml",
         "views/shop_choices.xml",
+        "views/customer_matching.xml",
+        "views/preview.xml",
+        "views/reconciliation.xml",
+        "data/reconciliation_cron.xml",
     ],
+    "js": ["static/src/js/live_progress.js"],
     "installable": True,
     "application": True,
 }

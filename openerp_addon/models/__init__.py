@@ -21,3 +21,9 @@ from . import record_links
 from . import backend_background
 from . import shop_choices
 from . import discontinued
+from . import customer_matching
+from . import sync_run_progress
+from . import preview
+from . import reconciliation
+from . import reconciliation_month
+from . import reconciliation_line

@@ -9,6 +9,7 @@ from datetime import datetime, timedelta
 
 from openerp.tools import DEFAULT_SERVER_DATETIME_FORMAT as DATETIME
 
+from .customers import binding_values
 from .display import row_values
 
 # A failed row is retried after 5, 10, 20, 40... minutes, at most a day apart.
@@ -37,10 +38,20 @@ class Binder(object):
         return ids and self.model.browse(self.cr, self.uid, ids[0], context=self.context) or None
 
     def to_openerp(self, resource, shop_id):
-        """The OpenERP id bound to a shop object if it exists and is still there, else None."""
+        """The OpenERP id bound to a shop object if it exists and is still there, else None.
+
+        A partner row answers with its many2one, which OpenERP's partner merge
+        rewrites to the surviving partner (and empties when the partner is
+        deleted); its record id is then brought in line.
+        """
         row = self.get(resource, shop_id)
         if not row or not row.res_id or not row.model:
             return None
+        if row.model == 'res.partner' and row.partner_id:
+            if row.partner_id.id != row.res_id:
+                self.model.write(self.cr, self.uid, [row.id], {'res_id': row.partner_id.id},
+                                 context=self.context)
+            return row.partner_id.id
         self.cr.execute('SELECT 1 FROM "%s" WHERE id = %%s' % self.pool.get(row.model)._table,
                         (row.res_id,))
         return row.res_id if self.cr.fetchone() else None
@@ -56,6 +67,7 @@ class Binder(object):
                   'error': False, 'attempts': 0, 'next_retry': False,
                   'last_attempt': stamp, 'last_success': stamp}
         values.update(row_values(resource, payload))
+        values.update(binding_values(resource, model, res_id, payload))
         return self._upsert(resource, shop_id, values)
 
     def fail(self, resource, shop_id, reason, payload=None):

@@ -10,6 +10,7 @@ from datetime import datetime, timedelta
 
 from openerp.tools import DEFAULT_SERVER_DATE_FORMAT as DATE
 
+from . import currency
 from .client import ShopError
 from .history import HISTORY, accounting_start, period_problem, today
 from .taxes import TaxResolver, percent
@@ -71,33 +72,31 @@ def check_shop(facts):
 
 
 def check_currency(facts):
+    """The pricelist in the shop's currency; in another than the company's, what OpenERP
+    needs to convert it (currency.py): journals in it, rates, exchange accounts."""
     name = u'Currency'
-    info = facts.ask('shop', lambda: facts.client.shop_info(facts.root))
-    info = info if isinstance(info, dict) else None
-    shop = (info or {}).get('currency') or facts.backend.shop_currency
-    source = u'the shop says' if (info or {}).get('currency') else u'the shop\'s "Shop currency"'
-    if not shop:
+    code, source = facts.ask('shop', lambda: currency.shop_currency(
+        facts.client, facts.backend, facts.root)) or currency.typed_currency(facts.backend)
+    if not code:
         return [line(name, TODO, u'The shop does not tell its currency (its API has no shop/ '
                      u'endpoint yet): set "Shop currency" on the shop form (%s), then Test '
                      u'connection.' % SHOP_FORM)]
-    shop = shop.strip().upper()
-    pricelist = facts.backend.pricelist_id
-    company = facts.company.currency_id.name
-    if not pricelist:
-        return [line(name, TODO, u'The shop has no pricelist: choose one in %s on the shop '
-                     u'form (%s).' % (shop, SHOP_FORM))]
-    if pricelist.currency_id.name != shop:
-        return [line(name, TODO, u'The shop sells in %s (%s) but its pricelist %s is in %s: '
-                     u'choose a pricelist in %s on the shop form (%s).' % (
-                         shop, source, pricelist.name, pricelist.currency_id.name, shop,
-                         SHOP_FORM))]
-    if company != shop:
-        return [line(name, TODO, u'The shop sells in %s (%s), the company %s keeps its books '
-                     u'in %s: amounts would be booked 1:1 without conversion. Use a company '
-                     u'whose currency is %s.' % (shop, source, facts.company.name, company,
-                                                 shop))]
-    return [line(name, OK, u'%s (%s), the pricelist %s and the company %s.'
-                 % (shop, source, pricelist.name, facts.company.name))]
+    problem = currency.pricelist_problem(facts.backend, code, source)
+    if problem:
+        return [line(name, TODO, problem)]
+    journals = [facts.pool.get('satchmo.backend').payment_journal_for(
+        facts.cr, facts.uid, facts.backend, key) for key in _payment_keys(facts)]
+    problems = currency.foreign_problems(
+        facts.cr, facts.uid, facts.pool, facts.backend, code, [j for j in journals if j],
+        accounting_start(facts.cr, facts.uid, facts.pool, facts.backend))
+    if problems:
+        return [line(name, TODO, u'The shop sells in %s (%s): %s.' % (
+            code, source, u'; '.join(problems)))]
+    company = currency.company_currency(facts.company)
+    converted = (u'' if company == code else
+                 u'; booked in %s at the company\'s rate of each document\'s date' % company)
+    return [line(name, OK, u'%s (%s), the pricelist %s and the payment journals%s.'
+                 % (code, source, facts.backend.pricelist_id.name, converted))]
 
 
 def check_rounding(facts):
@@ -118,6 +117,17 @@ def _journal_problem(journal, company):
     return None
 
 
+def _payment_keys(facts):
+    """The shop's active payment modules (or the mapped ones, if the shop lists none)."""
+    backend = facts.backend
+    modules = facts.listed('payment_modules')
+    keys = [m.get('key') or m.get('id') for m in modules or [] if m.get('active', True)]
+    keys = keys or [l.module_key for l in backend.payment_journal_ids]
+    if not keys:
+        keys = [None] if backend.payment_journal_id else []
+    return keys
+
+
 def check_journals(facts):
     backend, lines = facts.backend, []
     sales = backend.sale_journal_id
@@ -128,11 +138,7 @@ def check_journals(facts):
         u'The sales journal %s: choose a sales journal with its accounts on the shop form\'s '
         u'Accounting page (%s).' % (problem, SHOP_FORM)) if problem else (
         u'%s, income on its default accounts.' % sales.name)))
-    modules = facts.listed('payment_modules')
-    keys = [m.get('key') or m.get('id') for m in modules or [] if m.get('active', True)]
-    keys = keys or [l.module_key for l in backend.payment_journal_ids]
-    if not keys:
-        keys = [None] if backend.payment_journal_id else []
+    keys = _payment_keys(facts)
     todo, done = [], []
     for key in keys:
         journal = facts.pool.get('satchmo.backend').payment_journal_for(

@@ -156,6 +156,19 @@ class ShopClient(object):
         self._expect(page, ('results',), resource)
         return page['results'], bool(page.get('next')) and bool(page['results'])
 
+    def totals(self, resources):
+        """How many objects each resource holds (``total`` of a listing's first page; None
+        where the shop does not say or fails to answer: the listing tells what is wrong)."""
+        totals = {}
+        for resource in resources:
+            try:
+                page = self._get('%s/' % resource, {'limit': 1})
+            except ShopError:
+                page = {}
+            total = page.get('total') if isinstance(page, dict) else None
+            totals[resource] = int(total) if isinstance(total, (int, long)) else None
+        return totals
+
     def list_all(self, resource, limit=100):
         """Every object of a resource, page by page (a generator of pages)."""
         after = 0
@@ -166,6 +179,25 @@ class ShopClient(object):
             if not more:
                 return
             after = objects[-1]['id']
+
+    def ledger_pages(self, limit=5000):
+        """The order ledger (reconciliation), page by page: a generator of lists."""
+        return self._keyset_pages('ledger/orders/', limit)
+
+    def id_pages(self, resource, limit=5000):
+        """Every id of a resource with its change marker, page by page."""
+        return self._keyset_pages('ledger/ids/%s/' % resource, limit)
+
+    def _keyset_pages(self, path, limit):
+        after = 0
+        while True:
+            page = self._get(path, {'after_id': int(after), 'limit': int(limit)})
+            self._expect(page, ('results',), path)
+            if page['results']:
+                yield page['results']
+            if not page.get('next') or not page['results']:
+                return
+            after = page['results'][-1]['id']
 
     # -- transport ------------------------------------------------------------------------
     def _get(self, path, params=None):

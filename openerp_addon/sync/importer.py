@@ -18,6 +18,7 @@ from openerp.osv import orm
 from .client import ShopError
 from .mapper import MappingError, apply_map
 from . import isolation, resources
+from .transactions import Transient, is_transient, reraise_transient
 
 _logger = logging.getLogger(__name__)
 
@@ -43,6 +44,11 @@ def describe(error):
         return u'%s: %s' % (error.name, error.value)
     if isinstance(error, MappingError):
         return u'%s' % error
+    if is_transient(error):
+        error = getattr(error, 'error', error)
+        return (u'%s: %s (the database stayed busy on every attempt: someone else held '
+                u'what this import needed; it is retried later)'
+                % (type(error).__name__, (u'%s' % error).strip()))
     return u'%s: %s' % (type(error).__name__, error)
 
 
@@ -110,6 +116,9 @@ class Importer(object):
     resource = None   # the shop API resource name
     model = None      # the OpenERP model its objects become
     order = 100       # dependency order of the run (lower first)
+    # True for resources whose import takes a journal's number sequence: each object is
+    # then imported and committed in a transaction of its own (transactions.py)
+    commits_alone = False
 
     def __init__(self, env):
         self.env = env
@@ -185,6 +194,10 @@ class Env(object):
         self._in_progress = set()
         self._savepoints = 0
         self._nested = []  # time of dependencies imported inside the current record
+        # transactions.py: a transient database error raises Transient (True) or fails the
+        # row (False: the last attempt); records set aside for a retry alone (a batch's)
+        self.retry_transient = False
+        self.deferred = None
 
     @contextmanager
     def step(self, name):
@@ -217,6 +230,11 @@ class Env(object):
         self._nested.append(0.0)
         try:
             return self._import_one(resource, payload, force)
+        except Transient:
+            if len(self._nested) > 1 or self.deferred is None:
+                raise  # a dependency's: its dependent is retried; alone: the session is
+            self.deferred.append(lambda env: env.import_one(resource, payload, force=force))
+            return 'deferred'
         finally:
             elapsed = time.time() - started
             nested = self._nested.pop()
@@ -253,6 +271,7 @@ class Env(object):
             raise  # the shop went away: the whole run stops, nothing is marked failed
         except Exception as error:
             self.cr.execute('ROLLBACK TO SAVEPOINT %s' % savepoint)
+            reraise_transient(self, error)
             reason = describe(error)
             _logger.info("satchmo: %s %s failed: %s", resource, shop_id, reason)
             if self.binder.fail(resource, shop_id, reason, payload):
@@ -277,6 +296,10 @@ class Env(object):
             self.binder.bind(resource, shop_id, row.model, res_id, 'deleted')
         except Exception as error:
             self.cr.execute('ROLLBACK TO SAVEPOINT %s' % savepoint)
+            if is_transient(error) and self.retry_transient and self.deferred is not None:
+                self.deferred.append(lambda env: env.delete_one(resource, shop_id))
+                return 'deferred'
+            reraise_transient(self, error)
             if self.binder.fail(resource, shop_id, describe(error)):
                 self.counts.new_failures += 1
             return self._count(resource, 'failed')

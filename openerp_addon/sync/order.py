@@ -13,6 +13,7 @@ A confirmed order is never rebuilt: if the shop's figures change later, the
 row becomes an exception. A shop cancellation cancels an order that has no
 invoice; an invoiced one becomes an exception (refunds are a person's job).
 """
+from .currency import CurrencyGuard
 from .history import HistoryPolicy
 from .importer import Importer
 from .mapper import MappingError, Rule, ref, text
@@ -20,7 +21,7 @@ from .money import cents, compare, describe_difference, shop_totals
 from .order_lines import LineBuilder
 from .payment import Payments
 from .resources import register
-from . import order_status, workflow
+from . import invoice_taxes, order_status, workflow
 from .discontinued import shrunk_note
 
 
@@ -110,6 +111,7 @@ class OrderImporter(Importer):
     resource = 'orders'
     model = 'sale.order'
     order = 60
+    commits_alone = True  # validation and payments take journal sequences (transactions.py)
 
     def __init__(self, env):
         super(OrderImporter, self).__init__(env)
@@ -117,6 +119,7 @@ class OrderImporter(Importer):
         self._holds = {}
         self.history = HistoryPolicy(env)  # which orders are booked, which only history
         self._notes = {}  # what the row tells besides a failure (status rules)
+        self.currency = CurrencyGuard(env)  # never an order in another currency than the shop's
 
     def skip_reason(self, payload):
         statuses = self.pool.get('satchmo.backend').statuses_to_import(
@@ -133,6 +136,7 @@ class OrderImporter(Importer):
             self.cr, self.uid, self.env.backend)
         if problem:
             raise MappingError(problem)
+        self.currency.check()
         self.history.check_booking(payload)
         return super(OrderImporter, self).map(payload)
 
@@ -194,6 +198,9 @@ class OrderImporter(Importer):
         if invoice is None:
             raise MappingError(u"the order's workflow made no invoice")
         if invoice.state == 'draft':
+            held = self._match_invoice_taxes(invoice, payload)
+            if held:
+                return self.hold(payload, held)
             differences = compare(shop_totals(payload), workflow.invoice_totals(invoice))
             if differences:
                 return self.hold(payload, u'the invoice differs from the shop: %s'
@@ -206,6 +213,15 @@ class OrderImporter(Importer):
         if invoice.state in ('open', 'paid') and backend.register_payments:
             with self.env.step('orders.voucher'):
                 self.payments(payload).register(payload, invoice)
+
+    def _match_invoice_taxes(self, invoice, payload):
+        """The draft's tax lines rounded as the shop's (invoice_taxes.py); why not, or None."""
+        with self.env.step('orders.invoice_taxes'):
+            held, note = invoice_taxes.match_shop(self.env, invoice, payload)
+        if note:
+            self._notes[payload['id']] = u'\n'.join(
+                n for n in (self._notes.get(payload['id']), note) if n)
+        return held and u'the invoice differs from the shop: %s' % held
 
     def _totals_reason(self, order, differences):
         reason = u'totals differ from the shop: %s' % describe_difference(differences)

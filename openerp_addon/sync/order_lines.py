@@ -24,6 +24,7 @@ from .mapper import MappingError
 from .money import ZERO, cents, dec, places, to_float
 from .discontinued import gone_name, gone_product
 from .taxes import TaxResolver
+from . import line_prices
 
 MICRO = Decimal('0.000001')
 SHIPPING_CLASS = u'Shipping'  # Satchmo's tax detail of shipping is always named so
@@ -49,8 +50,9 @@ class LineBuilder(object):
         self.cr, self.uid, self.pool = env.cr, env.uid, env.pool
         self.backend = backend
         self.cache = env.__dict__.setdefault('satchmo_order_cache', {})
-        self.discount_digits = self.pool.get('decimal.precision').precision_get(
-            self.cr, self.uid, 'Discount')
+        precision = self.pool.get('decimal.precision')
+        self.discount_digits = precision.precision_get(self.cr, self.uid, 'Discount')
+        self.price_digits = precision.precision_get(self.cr, self.uid, 'Product Price')
 
     # -- what the shop knows about products and tax classes -----------------------------
     def tax_class_titles(self):
@@ -84,8 +86,12 @@ class LineBuilder(object):
         titles = self.tax_class_titles()
         commands, rates = [], []
         item_discounts = ZERO
-        for item in items:
-            product = products.get(item.get('product_id'))
+        # items the shop deleted with their product (docs/api.rst) were sold all the same
+        deleted = order.get('deleted_items') or []
+        every = [(item, False) for item in items] + [(item, True) for item in deleted]
+        totals = line_prices.line_totals([item for item, _gone in every], self.price_digits)
+        for index, (item, deleted_with_product) in enumerate(every):
+            product = None if deleted_with_product else products.get(item.get('product_id'))
             # a product gone from the shop: the item's own tax, on the default class
             tax_class = product and titles.get(product.get('tax_class_id')) or u'Default'
             rate = ZERO
@@ -93,7 +99,8 @@ class LineBuilder(object):
                 rate = derive_rate(dec(item, 'unit_price'), dec(item, 'unit_tax'))
             rates.append(rate)
             taxes = self.taxes_for(tax_class, rate)
-            commands.extend(self._item(item, taxes, len(commands), gone=product is None))
+            commands.extend(self._item(item, taxes, len(commands), gone=product is None,
+                                       total=totals.get(index)))
             item_discounts += dec(item, 'discount')
         commands.extend(self._shipping(order, rates, len(commands)))
         rest = dec(order, 'discount') - dec(order, 'shipping_discount') - item_discounts
@@ -102,7 +109,9 @@ class LineBuilder(object):
                 rest, [], u'Discount %s' % (order.get('discount_code') or u''), len(commands)))
         return commands, rates
 
-    def _item(self, item, taxes, position, gone=False):
+    def _item(self, item, taxes, position, gone=False, total=None):
+        """The item's line (and its discount line); ``total``: quantity 1 at this line total
+        (a unit price OpenERP's precision cannot hold, line_prices.py)."""
         product_id = (gone_product(self.env, item) if gone
                       else self.env.resolve('products', item['product_id']))
         price, quantity = dec(item, 'unit_price'), dec(item, 'quantity')
@@ -110,13 +119,16 @@ class LineBuilder(object):
             # a credit or an empty line is not a sale: say so rather than book it
             raise MappingError(u"item %s: the quantity %s is not positive"
                                % (item.get('id'), item.get('quantity')))
+        name = gone_name(item) if gone else self._describe(item)
+        if total is not None:
+            price, quantity = total, Decimal(1)
+            name = u'%s (%s)' % (name, line_prices.describe(item))
         gross, discount = price * quantity, dec(item, 'discount')
         percent = ZERO
         if discount and gross:
             percent = (discount * 100 / gross)
             if places(percent) > self.discount_digits or places(gross) > 2:
                 percent = None  # not exact on the line: a discount line of its own
-        name = gone_name(item) if gone else self._describe(item)
         line = self._line(product_id, name, quantity, price, taxes, position)
         if percent:
             line['discount'] = to_float(percent)

@@ -8,6 +8,7 @@ own mapping row (resource "addresses") so that edits reach the same partner.
 Two identical addresses of one contact share one partner, and an address the
 shop removed is archived.
 """
+from . import customers
 from .country import find_country, find_state
 from .importer import Importer
 from .mapper import MappingError, Rule, ref, text
@@ -74,12 +75,26 @@ class ContactImporter(Importer):
     model = 'res.partner'
     order = 50
 
+    def find_existing(self, payload, values):
+        """The customer this contact is by the backend's matching rules (sync/customers.py)."""
+        return customers.find_customer(self.env, payload)
+
     def apply(self, payload, values, res_id):
         model_name, res_id, created = super(ContactImporter, self).apply(payload, values, res_id)
-        self._addresses(res_id, values.get('name'), payload.get('addresses') or [])
+        self._addresses(res_id, values.get('name'), payload.get('addresses') or [],
+                        payload['id'])
         return model_name, res_id, created
 
-    def _addresses(self, contact_id, contact_name, addresses):
+    def deactivate(self, model_name, res_id):
+        """A deleted contact archives its customer, unless other contacts are that customer too."""
+        shared = self.pool.get('satchmo.binding').search(self.cr, self.uid, [
+            ('backend_id', '=', self.env.backend.id), ('resource', '=', 'contacts'),
+            ('partner_id', '=', res_id), ('digest', '!=', 'deleted')],
+            context=self.env.context)
+        if len(shared) <= 1:
+            super(ContactImporter, self).deactivate(model_name, res_id)
+
+    def _addresses(self, contact_id, contact_name, addresses, shop_id):
         partners = self.pool.get('res.partner')
         binder = self.env.binder
         kept = {}  # partner id -> (address content, type)
@@ -112,7 +127,8 @@ class ContactImporter(Importer):
         gone = partners.search(self.cr, self.uid, [
             ('parent_id', '=', contact_id), ('id', 'not in', list(kept) or [0]),
             ('is_company', '=', False), ('type', '!=', 'contact')], context=self.env.context)
-        bound = [i for i in gone if self._is_bound_address(i)]
+        siblings = customers.sibling_address_partners(self.env, contact_id, shop_id)
+        bound = [i for i in gone if i not in siblings and self._is_bound_address(i)]
         if bound:
             partners.write(self.cr, self.uid, bound, {'active': False}, context=self.env.context)
 

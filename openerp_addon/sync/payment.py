@@ -26,8 +26,10 @@ looked up, so a re-run or a resumed run finds it instead of paying twice.
 """
 import logging
 
+from . import currency
 from .display import row_values
 from .importer import describe
+from .transactions import reraise_transient
 from .money import CENT, ZERO, cents, dec, from_float, to_float
 from .workflow import book_date, receivable_line, signal
 
@@ -104,6 +106,7 @@ class Payments(object):
             # a crash (the database busy, a lock on the journal's sequence, a bug): the row
             # fails with a retry schedule, its order is imported again when it is due
             self.cr.execute('ROLLBACK TO SAVEPOINT %s' % savepoint)
+            reraise_transient(self.env, error)  # the order is tried again in a fresh transaction
             reason = u'not registered: %s' % describe(error)
             _logger.info("satchmo: payment %s: %s", key, reason)
             self._fail(payment, reason)
@@ -117,11 +120,7 @@ class Payments(object):
         line = receivable_line(invoice)
         if line is None:
             return None, ZERO
-        fresh = self.pool.get('account.move.line').read(
-            self.cr, self.uid, [line.id], ['amount_residual', 'reconcile_id'])[0]
-        if fresh['reconcile_id']:
-            return line, ZERO
-        return line, max(ZERO, from_float(fresh['amount_residual']))
+        return line, max(ZERO, currency.owed(self.pool, self.cr, self.uid, line))
 
     def _refusal(self, payment, invoice, line, owed):
         """Why this payment must not be posted on this invoice, or None."""
@@ -136,11 +135,13 @@ class Payments(object):
             return (u'not registered: %s is more than invoice %s still owes (%s of %s)%s; '
                     u'a person must register or refund it' % (
                         amount, invoice.number, owed, from_float(invoice.amount_total), beyond))
-        if not self.pool.get('satchmo.backend').payment_journal_for(
-                self.cr, self.uid, self.backend, payment.get('payment')):
+        journal = self.pool.get('satchmo.backend').payment_journal_for(
+            self.cr, self.uid, self.backend, payment.get('payment'))
+        if not journal:
             return (u'not registered: no payment journal for the payment module %s (add a '
                     u'line to the shop\'s payment journals)' % payment.get('payment'))
-        return None
+        problem = currency.payment_journal_problem(journal, invoice.currency_id.name)
+        return problem and u'not registered: %s' % problem or None
 
     def _create(self, payment, invoice, line, owed):
         amount = cents(dec(payment, 'amount'))
@@ -155,7 +156,8 @@ class Payments(object):
                                    (payment.get('time_stamp') or u'')[:10]
                                    or invoice.date_invoice)
         context = dict(self.env.create_context, date=day, type='receipt')
-        voucher_id = self.vouchers.create(self.cr, self.uid, {
+        values = currency.voucher_rate_values(journal)
+        values.update({
             'type': 'receipt',
             'partner_id': line.partner_id.id,
             'journal_id': journal.id,
@@ -178,7 +180,8 @@ class Payments(object):
                 'amount': to_float(applied),
                 'reconcile': applied == owed,
             })],
-        }, context=context)
+        })
+        voucher_id = self.vouchers.create(self.cr, self.uid, values, context=context)
         return self.vouchers.browse(self.cr, self.uid, voucher_id)
 
     def _fail(self, payment, reason):

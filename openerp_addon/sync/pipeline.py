@@ -9,23 +9,28 @@
         per batch (a feed page, or a listing page):
           per resource in dependency order: fetch changed objects by ids
             per object: savepoint, map, bind, apply (importer.Env.import_one)
-          commit the batch together with the advanced cursor
+          the catalogue and customers: one transaction for the batch; orders (they take
+          journal sequences): one short transaction per order (transactions.py)
+          commit the advanced cursor once every part of the batch is committed
       retry failed rows that are due, and rows marked dirty
       tell the managers about new failures; close the run record
 
-The cursor only advances in the same transaction as the work it covers, so a
+The cursor only advances with (or after) the committed work it covers, so a
 server killed mid-run resumes from the last committed batch: changes after it
 are read again, and importing a change twice is harmless (same binding row,
-same record, digest equal -> unchanged).
+same record, digest equal -> unchanged). A transient database error (a lock
+not obtained, a serialization failure) retries its record in a fresh
+transaction before it fails (transactions.py).
 """
 import logging
+import time
 from collections import OrderedDict
 
 from openerp import SUPERUSER_ID
 from psycopg2.extensions import TransactionRollbackError
 from openerp.osv import orm
 
-from . import resources
+from . import currency, resources
 from .binder import Binder
 from .client import CursorPruned, ShopClient, ShopError
 from .cursors import DatabaseCursors
@@ -33,7 +38,9 @@ from .importer import Counts, Env
 from .isolation import OBJECT_ERRORS, fetch_isolating, listing_reason, shop_answers
 from .lock import backend_lock, try_lock
 from .prefetch import Prefetched
+from .progress import Progress, Silent
 from .runlog import RunLog
+from . import transactions
 
 _logger = logging.getLogger(__name__)
 
@@ -60,6 +67,7 @@ def run_sync(cr, uid, backend_id, full=False, context=None, client_factory=None,
     sync = Sync(cursors, uid, backend_id, client_factory or make_client, context)
     log = RunLog(cursors, uid, backend_id, full, context)
     run_id = log.start()
+    sync.progress = Progress(cursors, uid, run_id, backend_id, context)
     if on_start:
         on_start(run_id)
     with backend_lock(cursors, backend_id) as locked:
@@ -70,6 +78,7 @@ def run_sync(cr, uid, backend_id, full=False, context=None, client_factory=None,
         log.interrupted_runs()
         try:
             blocked, forced = sync.first_sync_gate()
+            blocked = blocked or currency.run_gate(sync)  # every run, even a forced one
             if blocked:
                 log.finish('failed', blocked, sync.counts)
                 return run_id
@@ -127,6 +136,7 @@ class Sync(object):
         self._client = None
         self._reader = None  # the prefetching thread's client (see prefetch.py)
         self.notes = []  # what the run record says besides its counts
+        self.progress = Silent()  # run_sync gives a run's real progress (sync/progress.py)
 
     @staticmethod
     def pool_of(cr):
@@ -154,14 +164,39 @@ class Sync(object):
         return Env(cr, self.uid, pool, backend, self.client(backend), binder, self.context)
 
     def batch(self, work, cursor=None):
-        """Run ``work(env)`` in one transaction, committed with the cursor it reached."""
+        """Run ``work(env)`` in one transaction, committed with the cursor it reached.
+
+        A record that met a transient error was set aside: it is retried alone
+        once the batch committed, and the cursor then waits for it.
+        """
+        env = transactions.retrying(
+            lambda retry: self.session(work, cursor, deferring=True), 'a batch')
+        for redo in env.deferred:
+            self.alone(redo, 'a record set aside')
+        if env.deferred and cursor is not None:
+            self.alone(lambda env: None, 'the cursor', cursor=cursor)
+
+    def alone(self, work, what, cursor=None, step=None):
+        """Run ``work(env)`` in a short transaction of its own, retried on transient errors;
+        its time (commit and retries included) is counted as ``step``."""
+        started = time.time()
+        transactions.retrying(
+            lambda retry: self.session(work, cursor, retry_transient=retry), what)
+        if step:
+            self.counts.add_step(step, time.time() - started)
+
+    def session(self, work, cursor=None, deferring=False, retry_transient=True):
+        """One transaction: ``work(env)``, then the cursor (unless records were set aside)."""
         with self.cursors.session() as (cr, pool):
             env = self.env(cr, pool)
+            env.retry_transient = retry_transient
+            env.deferred = [] if deferring else None
             work(env)
-            if cursor is not None:
+            if cursor is not None and not env.deferred:
                 pool.get('satchmo.backend').write(cr, self.uid, [self.backend_id],
                                                   {'cursor': cursor}, context=self.context)
         self.counts.merge(env.counts)  # only what was committed is counted
+        return env
 
     # -- the run ---------------------------------------------------------------------------
     def first_sync_gate(self):
@@ -207,14 +242,15 @@ class Sync(object):
                 note = (u'The shop pruned its change feed past our cursor %d (horizon %s): '
                         u'this run listed everything instead.' % (position, error.horizon))
                 self.full_resync()
-        self.batch(self.retry_due)
+        self.retry_due()
         return u'\n'.join(([note] if note else []) + self.notes) or None
 
     def read_feed(self, position):
         """Import the feed page by page; the next page is read while one is imported."""
         for page in Prefetched(self.feed_pages(position)):
-            changes = page['results']
-            self.batch(lambda env: self.apply_changes(env, changes), cursor=page['last_seq'])
+            self.progress.feed_page(page)
+            self.apply_page(page['results'], page['last_seq'])
+            self.progress.committed(self.counts, len(page['results']))
 
     def feed_pages(self, position):
         while True:
@@ -224,44 +260,75 @@ class Sync(object):
                 return
             position = page['last_seq']
 
-    def apply_changes(self, env, changes):
-        """One feed page: the latest operation per object, resources in dependency order."""
+    def apply_page(self, changes, cursor):
+        """One feed page: the latest operation per object, resources in dependency order;
+        batched resources in one transaction, the others object by object, then the cursor."""
         latest = OrderedDict()
         for change in changes:
             latest[(change['resource'], change['id'])] = change['operation']
-        names = set(resource for resource, _ in latest)
-        for resource in resources.in_order(names):
-            upserts = [i for (r, i), op in latest.items() if r == resource and op != 'delete']
-            deletes = [i for (r, i), op in latest.items() if r == resource and op == 'delete']
-            self.import_ids(env, resource, upserts)
-            for shop_id in deletes:
-                env.delete_one(resource, shop_id)
+        by_resource = OrderedDict()  # resource: (ids to import, ids deleted)
+        for (resource, shop_id), operation in latest.items():
+            by_resource.setdefault(resource, ([], []))[operation == 'delete'].append(shop_id)
+        names = resources.in_order(set(by_resource))
+        if not any(transactions.commits_alone(resource) for resource in names):
+            return self.batch(lambda env: [self.import_ids(env, resource, *by_resource[resource])
+                                           for resource in names], cursor=cursor)
+        for resource in names:
+            self.import_resource(resource, *by_resource[resource])
+        self.alone(lambda env: None, 'the cursor', cursor=cursor)
 
-    def import_ids(self, env, resource, ids, force=False):
-        """Fetch objects by ids in pages and import them; an id the shop lacks was deleted."""
-        size = env.backend.page_size or 100
+    def import_resource(self, resource, ids, deletes=(), force=False):
+        """These objects in one batch, or (orders) each in a transaction of its own."""
+        if transactions.commits_alone(resource):
+            return self.import_alone(resource, ids, deletes, force)
+        self.batch(lambda env: self.import_ids(env, resource, ids, deletes, force))
+
+    def fetched(self, client, resource, ids, size):
+        """(payloads, {id: why the shop cannot send it}, ids the shop lacks) per page of ids."""
         for start in range(0, len(ids), size):
             chunk = ids[start:start + size]
-            found, broken = fetch_isolating(env.client, resource, chunk)
+            found, broken = fetch_isolating(client, resource, chunk)
+            present = set(str(payload['id']) for payload in found) | set(broken)
+            yield found, broken, [i for i in chunk if str(i) not in present]
+
+    def import_ids(self, env, resource, ids, deletes=(), force=False):
+        """Fetch objects by ids in pages and import them; an id the shop lacks was deleted."""
+        for found, broken, gone in self.fetched(env.client, resource, ids,
+                                                env.backend.page_size or 100):
             for payload in found:
                 env.import_one(resource, payload, force=force)
-            for shop_id, reason in sorted(broken.items()):
-                env.fail_one(resource, shop_id, reason)
-            present = set(str(payload['id']) for payload in found) | set(broken)
-            for shop_id in chunk:
-                if str(shop_id) not in present:
-                    env.delete_one(resource, shop_id)
+            self.not_found(env, resource, broken, gone)
+        self.not_found(env, resource, {}, deletes)
+
+    def not_found(self, env, resource, broken, gone):
+        for shop_id, reason in sorted(broken.items()):
+            env.fail_one(resource, shop_id, reason)
+        for shop_id in gone:
+            env.delete_one(resource, shop_id)
+
+    def import_alone(self, resource, ids, deletes=(), force=False):
+        """import_ids, each object in a transaction of its own (transactions.py)."""
+        for found, broken, gone in self.fetched(self._client, resource, ids, self.page_size()):
+            for payload in found:
+                self.alone(lambda env: env.import_one(resource, payload, force=force),
+                           '%s %s' % (resource, payload['id']), step=resource + '.transaction')
+            if broken or gone:
+                self.batch(lambda env: self.not_found(env, resource, broken, gone))
+        if deletes:
+            self.batch(lambda env: self.not_found(env, resource, {}, deletes))
 
     def full_resync(self):
         """List every resource and import what differs; store the head read first."""
         head = self._client.head()
+        self.progress.listing(self._client.totals(resources.in_order()))
         complete = True
         for resource in resources.in_order():
             listed = set()
             pages = self._reader.list_all(resource, limit=self.page_size())
             try:
                 for page in Prefetched(pages):  # the next page is read while one is imported
-                    self.batch(lambda env: [env.import_one(resource, p) for p in page])
+                    self.import_listed(resource, page)
+                    self.progress.committed(self.counts, len(page))
                     listed.update(str(payload['id']) for payload in page)
             except OBJECT_ERRORS as error:
                 if not shop_answers(self._client):
@@ -275,18 +342,36 @@ class Sync(object):
         if complete:
             self.batch(lambda env: None, cursor=head)
 
+    def import_listed(self, resource, page):
+        if not transactions.commits_alone(resource):
+            return self.batch(lambda env: [env.import_one(resource, p) for p in page])
+        for payload in page:
+            self.alone(lambda env: env.import_one(resource, payload),
+                       '%s %s' % (resource, payload['id']), step=resource + '.transaction')
+
     def archive_unlisted(self, env, resource, listed):
         for shop_id in env.binder.bound_ids(resource):
             if shop_id not in listed:
                 env.delete_one(resource, shop_id)
 
-    def retry_due(self, env):
-        rows = env.binder.model.browse(env.cr, self.uid, env.binder.due_for_retry(),
-                                       context=self.context)
-        self.reimport(env, rows)
+    def retry_due(self):
+        """The failed rows that are due, and those marked dirty, imported again."""
+        with self.cursors.session() as (cr, pool):
+            env = self.env(cr, pool)
+            due = self.ids_to_reimport(env.binder.model.browse(
+                cr, self.uid, env.binder.due_for_retry(), context=self.context))
+        for resource in resources.in_order(set(due)):
+            self.import_resource(resource, due[resource], force=True)
 
     def reimport(self, env, rows):
         """Fetch these rows' objects again and import them, even if their payload is unchanged."""
+        by_resource = self.ids_to_reimport(rows)
+        for resource in resources.in_order(set(by_resource)):
+            self.import_ids(env, resource, by_resource[resource], (), force=True)
+
+    @staticmethod
+    def ids_to_reimport(rows):
+        """{resource: shop ids} of these rows (a payment's row: its order)."""
         by_resource = OrderedDict()
         for row in rows:
             if row.resource == 'payments':  # not a shop resource: its order registers it
@@ -296,8 +381,7 @@ class Sync(object):
             ids = by_resource.setdefault(row.resource, [])
             if int(row.shop_id) not in ids:
                 ids.append(int(row.shop_id))
-        for resource in resources.in_order(set(by_resource)):
-            self.import_ids(env, resource, by_resource[resource], force=True)
+        return by_resource
 
     def page_size(self):
         with self.cursors.session() as (cr, pool):

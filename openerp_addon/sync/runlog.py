@@ -13,6 +13,8 @@ from datetime import datetime
 
 from openerp.tools import DEFAULT_SERVER_DATETIME_FORMAT as DATETIME
 
+from .progress import write_counts
+
 _logger = logging.getLogger(__name__)
 
 
@@ -72,10 +74,7 @@ class RunLog(object):
             values = {'state': state, 'ended_at': stamp(), 'reason': reason or False}
             runs = pool.get('satchmo.sync.run')
             if counts is not None:
-                values['count_ids'] = [
-                    (0, 0, dict(row, resource=resource,
-                                seconds=round(counts.seconds.get(resource, 0.0), 3)))
-                    for resource, row in sorted(counts.by_resource.items())]
+                write_counts(cr, pool, self.uid, self.run_id, counts, context=self.context)
                 if 'timings' in runs._columns:
                     values['timings'] = json.dumps(counts.timings(), sort_keys=True)
             runs.write(cr, self.uid, [self.run_id], values, context=self.context)

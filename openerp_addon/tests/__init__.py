@@ -26,6 +26,15 @@ from . import test_review
 from . import test_order_status
 from . import test_payment_failures
 from . import test_discontinued
+from . import test_invoice_taxes
+from . import test_line_prices
+from . import test_customer_matching
+from . import test_deleted_items
+from . import test_progress
+from . import test_preview
+from . import test_transactions
+from . import test_currency
+from . import test_reconcile
 
 fast_suite = [
     test_binder,
@@ -54,5 +63,14 @@ fast_suite = [
     test_order_status,
     test_payment_failures,
     test_discontinued,
+    test_invoice_taxes,
+    test_line_prices,
+    test_customer_matching,
+    test_deleted_items,
+    test_progress,
+    test_preview,
+    test_transactions,
+    test_currency,
+    test_reconcile,
 ]
 checks = []

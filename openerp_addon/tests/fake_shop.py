@@ -100,7 +100,12 @@ class FakeShop(object):
         results = [c for c in self.feed if c['seq'] > after][:limit]
         last = results and results[-1]['seq'] or after
         return {'results': copy.deepcopy(results), 'last_seq': last,
-                'has_more': last < len(self.feed), 'horizon': self.horizon}
+                'has_more': last < len(self.feed), 'horizon': self.horizon,
+                'remaining': len(self.feed) - last}
+
+    def totals(self, resources):
+        self._call('totals')
+        return dict((name, len(self.objects.get(name, {}))) for name in resources)
 
     def fetch(self, resource, ids):
         self._call('fetch', resource, tuple(ids))

@@ -87,20 +87,30 @@ class TestChecklist(OrderCase):
         self.assertGreen('Accounting periods')
 
     def test_red_lines_stop_the_first_sync_unless_forced(self):
-        self.shop.info = dict(self.shop.info, currency='USD')
+        self.registry('res.company').write(self.cr, self.uid, [self.ref('base.main_company')],
+                                           {'tax_calculation_rounding_method': 'round_per_line'})
         run = self.sync()
         self.assertEqual(run.state, 'failed')
         self.assertIn('The first sync did not start', run.reason)
-        self.assertIn('sells in USD', run.reason)
+        self.assertIn('Tax rounding', run.reason)
         self.assertFalse(self.bindings.search(self.cr, self.uid,
                                               [('backend_id', '=', self.backend_id)]))
         run = self.sync(force=True)
         self.assertEqual(run.state, 'done', run.reason)
         self.assertTrue(run.forced)
-        self.assertIn('sells in USD', run.reason)
+        self.assertIn('Tax rounding', run.reason)
         # later runs are not first syncs: the checklist does not hold them
         self.shop.change('orders', 102, notes='later')
         self.assertEqual(self.sync().state, 'done')
+
+    def test_a_pricelist_in_another_currency_is_not_forced_past(self):
+        """The currency line is red, and no force books an order in the wrong currency."""
+        self.shop.info = dict(self.shop.info, currency='USD')
+        run = self.sync(force=True)
+        self.assertEqual(run.state, 'failed')
+        self.assertIn('sells in USD', run.reason)
+        self.assertFalse(self.bindings.search(self.cr, self.uid, [
+            ('backend_id', '=', self.backend_id), ('resource', '=', 'orders')]))
 
     def test_a_green_checklist_lets_the_first_sync_start(self):
         run = self.sync()

@@ -1,4 +1,4 @@
-"""The change log: the only tables this app writes.
+"""The change log: with deleted_items.py, the only tables this app writes.
 
 Satchmo's models carry no "modified" timestamp, so the ERP cannot ask "what
 changed since my last sync". Every insert, update or delete of a row a
@@ -61,3 +61,6 @@ class PriceCalendar(models.Model):
     """
 
     last_day = models.DateField()
+
+
+from satchmo_api.deleted_items import DeletedOrderItem  # noqa: its table and signal

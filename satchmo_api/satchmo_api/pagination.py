@@ -56,6 +56,11 @@ def page(queryset, params):
     return rows, None
 
 
+def is_first_page(params):
+    """A listing's first page (no ``ids``, no ``after_id``): the one that says the total."""
+    return params.get("ids") is None and whole_number(params, "after_id", 0) == 0
+
+
 def next_url(request, after_id):
     """The URL of the next page: the same query with ``after_id`` moved on."""
     if after_id is None:

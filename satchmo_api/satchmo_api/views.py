@@ -65,6 +65,7 @@ class ApiRoot(ReadOnlyAPIView):
                      for name in names)
         links["changes"] = request.build_absolute_uri(reverse("satchmo_api_changes"))
         links["shop"] = request.build_absolute_uri(reverse("satchmo_api_shop"))
+        links["ledger"] = request.build_absolute_uri(reverse("satchmo_api_ledger"))
         return Response(links)
 
 
@@ -81,9 +82,13 @@ class ResourceList(ReadOnlyAPIView):
 
     def get(self, request):
         serializer = BY_NAME[self.resource]()
-        rows, next_after = pagination.page(serializer.queryset(), request.QUERY_PARAMS)
-        return Response({"results": serializer.page(rows),
-                         "next": pagination.next_url(request, next_after)})
+        queryset = serializer.queryset()
+        rows, next_after = pagination.page(queryset, request.QUERY_PARAMS)
+        body = {"results": serializer.page(rows),
+                "next": pagination.next_url(request, next_after)}
+        if pagination.is_first_page(request.QUERY_PARAMS):
+            body["total"] = queryset.count()  # what a full listing is about to go through
+        return Response(body)
 
 
 class PaymentModuleList(ReadOnlyAPIView):
@@ -105,9 +110,11 @@ class ChangeList(ReadOnlyAPIView):
             raise CursorPruned(horizon)
         if after > head:
             raise CursorAhead(after, head)
-        return Response({"results": changes,
-                         "last_seq": changes[-1]["seq"] if changes else after,
-                         "has_more": has_more, "horizon": horizon})
+        last_seq = changes[-1]["seq"] if changes else after
+        # published numbers have no gaps above the horizon: what is left to read
+        return Response({"results": changes, "last_seq": last_seq,
+                         "has_more": has_more, "horizon": horizon,
+                         "remaining": max(head - last_seq, 0)})
 
 
 class ChangeHead(ReadOnlyAPIView):

@@ -11,7 +11,8 @@ import time
 
 from tests.harness import config
 
-from . import api_bench, load_baseline, push_baseline, report, sizes, sync_runs, workers
+from . import (api_bench, load_baseline, push_baseline, reconcile_bench, report, sizes,
+               sync_runs, workers)
 from .stage import Stage
 
 RTT_DELAY = 0.025  # seconds each way: a 50 ms round trip
@@ -63,6 +64,9 @@ def main():
 
         step("the shop API: rows/second, queries per page")
         api_figures = api_bench.measure(stage, BIG)
+
+        step("reconciliation: the comparison of a generated 10,000-order ledger")
+        out["reconciliation"] = reconcile_bench.measure(stage)
 
         step("an incremental run after 1% changed")
         incremental = incremental_run(stage)

@@ -154,3 +154,12 @@ class Stack:
     def erp_read_all(self, model, domain, fields):
         """search then read: OpenERP 7 has no search_read over XML-RPC."""
         return self.rpc.read_all(model, domain, fields)
+
+    def erp_sql(self, query, params=()):
+        """Read OpenERP's database directly (what a test cannot ask over XML-RPC, such as
+        the row count of every table or the state of PostgreSQL sequences); rows as tuples."""
+        import psycopg2  # noqa: imported here so the module loads without it
+        dsn = self.servers.pg.dsn("openerp")
+        with psycopg2.connect(dbname=ERP_DB, **dsn) as conn, conn.cursor() as cur:
+            cur.execute(query, params)
+            return cur.fetchall() if cur.description else []

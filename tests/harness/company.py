@@ -115,6 +115,7 @@ def configure_accounting(rpc):
     install_chart(rpc, company_id, currency)
     rpc("res.company", "write", [company_id], {"tax_calculation_rounding_method":
                                                "round_globally"})
+    exchange_rate_accounts(rpc, company_id)
 
 
 def company_currency_rate(rpc, currency):
@@ -130,6 +131,35 @@ def company_currency_rate(rpc, currency):
         rpc("res.currency.rate", "write", rates, {"rate": 1.0})
     rpc("res.currency.rate", "create", {"currency_id": currency, "rate": 1.0,
                                         "name": "%d-01-01 00:00:00" % FIRST_FISCAL_YEAR})
+
+
+# (field of the company, the chart's account to put the new one beside, code, name)
+EXCHANGE_ACCOUNTS = [
+    ("income_currency_exchange_account_id", "Product Sales", "209000", "Foreign exchange gain"),
+    ("expense_currency_exchange_account_id", "Expenses", "229000", "Foreign exchange loss"),
+]
+
+
+def exchange_rate_accounts(rpc, company_id):
+    """The gain and loss exchange rate accounts, as an accountant adds them to the chart.
+
+    The configurable chart has none, and OpenERP's account_voucher books the
+    exchange difference of a foreign-currency payment on them (it refuses the
+    payment without). Each is a new account beside the chart's revenue or
+    expense account (same parent, same type), then chosen on Settings >
+    Configuration > Accounting ("Gain/Loss Exchange Rate Account": fields of
+    the company, written here as that page writes them).
+    """
+    chosen = {}
+    for field, beside, code, name in EXCHANGE_ACCOUNTS:
+        sibling = rpc("account.account", "search", [("company_id", "=", company_id),
+                                                    ("name", "=", beside),
+                                                    ("type", "=", "other")], 0, 1)
+        like = rpc("account.account", "read", sibling, ["parent_id", "user_type"])[0]
+        chosen[field] = rpc("account.account", "create", {
+            "code": code, "name": name, "type": "other", "user_type": like["user_type"][0],
+            "parent_id": like["parent_id"][0], "company_id": company_id})
+    rpc("res.company", "write", [company_id], chosen)
 
 
 def user_company(rpc):
@@ -197,9 +227,13 @@ def configure_shop(rpc, shop_url, token, shop_api, rates, name="Shop", scheduled
     return backend
 
 
-def schedule(rpc, on=True):
-    """Tick (or untick) "Synchronize automatically" on the Settings page and Apply."""
-    settings = rpc("satchmo.config.settings", "create", {"sync_scheduled": on})
+def schedule(rpc, on=True, interval_minutes=None):
+    """Tick (or untick) "Synchronize automatically" on the Settings page and Apply;
+    ``interval_minutes``: also set "Every ... Minutes" (OpenERP 7's smallest is 1)."""
+    values = {"sync_scheduled": on}
+    if interval_minutes:
+        values.update(sync_interval_number=interval_minutes, sync_interval_type="minutes")
+    settings = rpc("satchmo.config.settings", "create", values)
     rpc("satchmo.config.settings", "execute", [settings])
 
 

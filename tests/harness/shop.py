@@ -14,13 +14,18 @@ class Shop:
         self.var = instance.dir / "shop"
         self.log = instance.log_dir / "shop-setup.log"
         self.daemon = Daemon("shop", instance.run_dir, instance.log_dir / "shop.log")
+        # Satchmo's currency setting (settings.py's L10N_SETTINGS); None: its default, USD
+        self.currency = None
 
     def env(self, db):
         dsn = self.pg.dsn("shop")
-        return {"SHOP_DB_NAME": db, "SHOP_DB_USER": dsn["user"],
-                "SHOP_DB_PASSWORD": dsn["password"], "SHOP_DB_HOST": dsn["host"],
-                "SHOP_DB_PORT": dsn["port"], "SHOP_VAR_DIR": str(self.var),
-                "PYTHONDONTWRITEBYTECODE": "1"}
+        env = {"SHOP_DB_NAME": db, "SHOP_DB_USER": dsn["user"],
+               "SHOP_DB_PASSWORD": dsn["password"], "SHOP_DB_HOST": dsn["host"],
+               "SHOP_DB_PORT": dsn["port"], "SHOP_VAR_DIR": str(self.var),
+               "PYTHONDONTWRITEBYTECODE": "1"}
+        if self.currency:
+            env["SHOP_CURRENCY"] = self.currency
+        return env
 
     def manage(self, db, *args, capture=False, timeout=None):
         argv = [str(self.venv.python), str(config.SHOP_PROJECT / "manage.py")] + list(args)

@@ -44,6 +44,24 @@ MEDIA_ROOT = os.path.join(VAR_DIR, "media")
 MEDIA_URL = "/static/"
 ADMIN_MEDIA_PREFIX = "/media/"
 
+# The shop's currency is Satchmo's own l10n setting (what its price formatting
+# and the API's GET shop/ read). The demo store sells in USD, Satchmo's
+# default; the harness runs the same store in another currency by setting
+# SHOP_CURRENCY (tests/harness/shop.py), as an owner edits this dictionary.
+SHOP_CURRENCY = os.environ.get("SHOP_CURRENCY")
+if SHOP_CURRENCY:
+    L10N_SETTINGS = {
+        "currency_formats": {
+            "USD": {"symbol": u"$", "positive": u"$%(val)0.2f", "negative": u"-$%(val)0.2f",
+                    "decimal": "."},
+            "EUR": {"symbol": u"\u20ac", "positive": u"\u20ac%(val)0.2f",
+                    "negative": u"-\u20ac%(val)0.2f", "decimal": ","},
+            "GBP": {"symbol": u"\u00a3", "positive": u"\u00a3%(val)0.2f",
+                    "negative": u"-\u00a3%(val)0.2f", "decimal": "."},
+        },
+        "default_currency": SHOP_CURRENCY,
+    }
+
 CACHE_BACKEND = "locmem:///"
 CACHE_TIMEOUT = 60 * 5
 CACHE_PREFIX = "demo"

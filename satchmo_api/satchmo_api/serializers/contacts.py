@@ -1,6 +1,8 @@
 """Organizations and contacts (with addresses and phones).
 
-Never the contact's user: its password and sessions stay out of the API.
+Never the contact's user: its password and sessions stay out of the API. Only
+whether the contact has one (``has_account``): a guest checkout makes a new
+contact without a user each time, and the connector merges those by e-mail.
 """
 from satchmo_store.contact.models import AddressBook, Contact, Organization, PhoneNumber
 
@@ -51,6 +53,7 @@ class ContactSerializer(ResourceSerializer):
             "first_name": contact.first_name,
             "last_name": contact.last_name,
             "email": contact.email,
+            "has_account": contact.user_id is not None,
             "role": name_of(contact.role),
             "organization_id": contact.organization_id,
             "notes": contact.notes,

@@ -1,9 +1,9 @@
 """Orders with items (and their details), status history, tax details and
 payments.
 
-Eight queries a page whatever its size: orders, items (with their
-products, for the sku and name), item details, statuses, tax details, and
-one per payment table. Payments come from three tables, so a payment's
+Nine queries a page whatever its size: orders, items (with their
+products, for the sku and name), item details, items deleted with their
+product, statuses, tax details, and one per payment table. Payments come from three tables, so a payment's
 ``key`` is "<kind>-<id>". Card data (CreditCardDetail) is never read.
 """
 from product.models import Product
@@ -11,6 +11,7 @@ from satchmo_store.shop.models import (Order, OrderAuthorization, OrderItem, Ord
                                        OrderPayment, OrderPendingPayment, OrderStatus,
                                        OrderTaxDetail)
 
+from satchmo_api.deleted_items import DeletedOrderItem
 from satchmo_api.serializers import formats
 from satchmo_api.serializers.base import ResourceSerializer, group_by, ids_of
 from satchmo_api.serializers.payment_modules import module_keys
@@ -42,8 +43,10 @@ class OrderSerializer(ResourceSerializer):
         payments = []
         for kind, model in PAYMENT_TABLES:
             payments.extend((kind, p) for p in model.objects.filter(order__in=ids).order_by("id"))
+        deleted = DeletedOrderItem.objects.filter(order_id__in=ids).order_by("item_id")
         return {
             "items": group_by(items, lambda i: i.order_id),
+            "deleted_items": group_by(deleted, lambda d: d.order_id),
             "details": group_by(details, lambda d: d.item_id),
             "statuses": group_by(statuses, lambda s: s.order_id),
             "taxes": group_by(taxes, lambda t: t.order_id),
@@ -104,6 +107,8 @@ class OrderSerializer(ResourceSerializer):
             "total": formats.amount(order.total),
             "notes": order.notes,
             "items": [self.item(i, children) for i in children["items"].get(order.id, [])],
+            # items Django deleted with their product (deleted_items.py), as they were served
+            "deleted_items": [d.item() for d in children["deleted_items"].get(order.id, [])],
             "status_history": [{"id": s.id, "status": s.status, "notes": s.notes,
                                 "time_stamp": formats.timestamp(s.time_stamp)}
                                for s in children["statuses"].get(order.id, [])],

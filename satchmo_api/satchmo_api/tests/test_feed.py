@@ -57,15 +57,17 @@ class ChangeFeedTest(FeedMixin, TransactionTestCase):
 
     def test_answer_shape(self):
         body = self.get_json("/api/v1/changes/?after=0&limit=2")
-        self.assertEqual(sorted(body), ["has_more", "horizon", "last_seq", "results"])
+        self.assertEqual(sorted(body), ["has_more", "horizon", "last_seq", "remaining",
+                                        "results"])
+        self.assertEqual(body["remaining"], self.head() - body["last_seq"])
         self.assertEqual(len(body["results"]), 2)
         self.assertTrue(body["has_more"])
         self.assertEqual(body["last_seq"], body["results"][-1]["seq"])
         self.assertEqual(body["horizon"], 0)
         self.assertEqual(sorted(body["results"][0]), ["id", "operation", "resource", "seq"])
         empty = self.get_json("/api/v1/changes/?after=%d" % self.head())
-        self.assertEqual((empty["results"], empty["last_seq"], empty["has_more"]),
-                         ([], self.head(), False))
+        self.assertEqual((empty["results"], empty["last_seq"], empty["has_more"],
+                          empty["remaining"]), ([], self.head(), False, 0))
         self.assertEqual(self.get_json("/api/v1/changes/?after=x", status=400)["error"],
                          "bad_request")
 

@@ -2,6 +2,7 @@
 """Every resource, every field, on data built through Satchmo's model API."""
 from decimal import Decimal
 
+from django.contrib.auth.models import User
 from django.test import TestCase
 from l10n.models import AdminArea
 
@@ -95,7 +96,8 @@ class ResourceTest(ApiClientMixin, TestCase):
         address, phone = self.person.addressbook_set.get(), self.person.phonenumber_set.get()
         self.assertEqual(row, {
             "id": self.person.id, "title": u"Mme", "first_name": u"Zoë",
-            "last_name": u"Façade", "email": "zoe@example.com", "role": u"Customer",
+            "last_name": u"Façade", "email": "zoe@example.com", "has_account": False,
+            "role": u"Customer",
             "organization_id": self.org.id, "notes": u"Préfère le matin", "dob": "1980-02-29",
             "addresses": [{"id": address.id, "description": u"Maison",
                            "addressee": u"Zoë Façade", "street1": u"Rue de l'Église 1",
@@ -105,6 +107,13 @@ class ResourceTest(ApiClientMixin, TestCase):
             "phones": [{"id": phone.id, "type": "Home", "phone": u"+32 4 123 45 67",
                         "primary": True}]})
         self.assertNotIn("user", row)
+
+    def test_contacts_say_whether_they_have_a_shop_account(self):
+        self.person.user = User.objects.create_user("zoe", "zoe@example.com", "pw-zoe-1")
+        self.person.save()
+        [row] = self.results("/api/v1/contacts/?ids=%d" % self.person.id)
+        self.assertIs(row["has_account"], True)
+        self.assertNotIn("pw-zoe-1", repr(row))
 
     def test_orders(self):
         order = self.order
@@ -155,6 +164,15 @@ class ResourceTest(ApiClientMixin, TestCase):
         self.assertEqual((authorization["key"], authorization["kind"], authorization["amount"]),
                          ("authorization-%d" % authorization["id"], "authorization", "1.00"))
         self.assertRegexpMatches(payment["time_stamp"], r"[+-]\d\d:\d\d$")
+        self.assertEqual(row["deleted_items"], [])
+
+    def test_items_deleted_with_their_product_are_still_served(self):
+        [before] = self.results("/api/v1/orders/?ids=%d" % self.order.id)
+        self.catalog["shirt"].delete()  # Django cascades to the order's item
+        [after] = self.results("/api/v1/orders/?ids=%d" % self.order.id)
+        self.assertEqual(after["items"], [])
+        self.assertEqual(after["deleted_items"], before["items"])
+        self.assertEqual(after["total"], before["total"])
 
     def test_no_floats_anywhere(self):
         for path in ("products", "orders", "contacts"):
