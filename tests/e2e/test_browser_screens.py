@@ -91,7 +91,9 @@ def open_screen(stack, browser, action, show):
     # a view's container is there before the view is drawn in it: look for what is drawn;
     # a form shows the lists of its one2many fields too, so the form first
     drawn = {"form": " table.oe_form_group", "graph": " canvas", "list": " .oe_list_content"}
-    view = browser.wait(lambda d: [kind for kind in ("form", "graph", "list")
+    # a graph asked for: the list of the screen before may still show while it is drawn
+    kinds = ("graph",) if show == "graph" else ("form", "graph", "list")
+    view = browser.wait(lambda d: [kind for kind in kinds
                                    if browser.visible(current + kind + drawn[kind])],
                         what="the view of action %s" % action)[0]
     if show == "form" and view == "list":

@@ -102,8 +102,11 @@ class Browser:
         for databases in self.driver.find_elements(By.CSS_SELECTOR, "select[name=db]"):
             Select(databases).select_by_value(db)
         secret.submit()
-        self.wait(lambda d: d.find_elements(By.CSS_SELECTOR, ".oe_topbar .oe_menu li"),
-                  what="the web client's menu")
+        # the menu's elements may be in the page before the session is: wait until the
+        # login form is gone and the menu is shown, then until nothing is loading
+        self.wait(lambda d: not self.visible("input[name=login]")
+                  and self.visible(".oe_topbar .oe_menu li"), what="the web client's menu")
+        self.wait(lambda d: not self.visible(".oe_loading"), what="the home page loaded")
 
     def open_action(self, url, action_id, view_type=None):
         """Open a window action by its id, as its menu does (optionally in one view)."""
