@@ -8,6 +8,8 @@ transaction would. The payment's row fails (its order stays synced), the
 run counts it, the managers' message names payments; once the lock is gone,
 the run that finds the row due registers the payment, once.
 """
+from contextlib import contextmanager
+
 import psycopg2
 
 from tests.e2e.shopcheck import assert_run, simple_products, synced_shop
@@ -23,6 +25,18 @@ PAYMENT_SEQUENCES_FOR_UPDATE = """
     FOR UPDATE"""
 
 
+@contextmanager
+def payment_journals_locked(stack):
+    """The bank and cash journals' sequences held, as by an accountant posting a payment."""
+    accountant = psycopg2.connect(dbname=stack.erp_db, **stack.servers.pg.dsn("openerp"))
+    try:
+        with accountant.cursor() as cur:
+            cur.execute(PAYMENT_SEQUENCES_FOR_UPDATE)
+        yield
+    finally:
+        accountant.rollback()
+        accountant.close()
+
 
 def test_a_payment_blocked_by_a_journal_lock_fails_alone_and_is_retried(stack):
     shop = synced_shop(stack)
@@ -33,14 +47,8 @@ def test_a_payment_blocked_by_a_journal_lock_fails_alone_and_is_retried(stack):
     payment = stack.shop_edit("pay", order_id, total)
     key = "payment-%d" % payment
     told_before = set(stack.erp("mail.message", "search", [("model", "=", "satchmo.backend")]))
-    accountant = psycopg2.connect(dbname=stack.erp_db, **stack.servers.pg.dsn("openerp"))
-    try:
-        with accountant.cursor() as cur:
-            cur.execute(PAYMENT_SEQUENCES_FOR_UPDATE)
+    with payment_journals_locked(stack):
         run = shop.sync()
-    finally:
-        accountant.rollback()
-        accountant.close()
     assert_run(run, "done")
     assert run["counts"]["payments"]["failed"] == 1, run["counts"]
     row = shop.binding("payments", key)
