@@ -3,7 +3,7 @@
 Everything is found through the DOM (the web client ships without CSS here);
 the element helpers are test_browser_failures.py's.
 """
-from tests.e2e.test_browser_failures import css, wait
+from tests.e2e.test_browser_failures import buttons, css, wait
 
 
 def log_in_to_openerp(browser, stack, login=None, password=None, shot="1-login"):
@@ -35,3 +35,19 @@ def log_in_to_django_admin(driver, username, password):
     secret = driver.find_element(By.ID, "id_password")
     secret.send_keys(password)
     secret.submit()
+
+
+def open_failures(browser, stack):
+    """Satchmo > Failures, opened by its action as its menu does."""
+    action_id = stack.erp("ir.model.data", "get_object_reference", "openerp_addon",
+                          "action_satchmo_binding_failures")[1]
+    browser.driver.get(stack.erp_url + "/#action=%d" % action_id)
+    browser.driver.refresh()
+
+
+def wait_until_up_to_date(driver, what):
+    """Until the open row's form shows the state Up to date and no Retry button."""
+    def up_to_date(d):
+        active = css(d, ".oe_form_field_status .oe_active")
+        return active and "Up to date" in active[0].text and not buttons(d, "Retry")
+    wait(driver, up_to_date, what=what)

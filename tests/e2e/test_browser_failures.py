@@ -47,7 +47,7 @@ def test_browser_failure_list_shows_the_reason_and_retry_turns_it_synced(stack, 
                           "action_satchmo_binding_failures")[1]
     driver = browser.driver
 
-    from tests.e2e.erp_web import log_in_to_openerp
+    from tests.e2e.erp_web import log_in_to_openerp, wait_until_up_to_date
     log_in_to_openerp(browser, stack)
 
     # the Failures list: the row and its reason
@@ -86,11 +86,7 @@ def test_browser_failure_list_shows_the_reason_and_retry_turns_it_synced(stack, 
     browser.screenshot("3-form-failed")
     retry.click()
 
-    def synced(d):
-        active = css(d, ".oe_form_field_status .oe_active")
-        return active and "Up to date" in active[0].text and not buttons(d, "Retry")
-
-    wait(driver, synced, what="the row turning Up to date")
+    wait_until_up_to_date(driver, "the row turning Up to date")
     browser.screenshot("4-form-synced")
     assert shop.record("organizations", organization["id"], ["name"])["name"] == \
         "Fixed in the browser test"

@@ -11,7 +11,8 @@ screenshots in var/<instance>/artifacts/browser-order-*.png.
 """
 from decimal import Decimal
 
-from tests.e2e.erp_web import log_in_to_django_admin, log_in_to_openerp
+from tests.e2e.erp_web import (log_in_to_django_admin, log_in_to_openerp, open_failures,
+                                 wait_until_up_to_date)
 from tests.e2e.shopcheck import assert_in_step, assert_run, simple_products, synced_shop
 from tests.e2e.test_browser_failures import browser, buttons, css, wait  # noqa: F401 fixture
 from tests.e2e.test_reviewer import PASSWORD, reviewer
@@ -34,16 +35,13 @@ def test_browser_a_reviewer_finds_a_failed_order_by_number_fixes_it_in_the_shop_
     assert row["state"] == "failed", row
     reviewer(stack, shop, login="order-reviewer")
     stack.shop_edit("staff", *SHOP_STAFF)
-    action_id = stack.erp("ir.model.data", "get_object_reference", "openerp_addon",
-                          "action_satchmo_binding_failures")[1]
     driver = browser.driver
     shot = lambda name: browser.screenshot("order-%s" % name)  # noqa: E731
 
     log_in_to_openerp(browser, stack, "order-reviewer", PASSWORD, shot="order-1-login")
 
     # Satchmo > Failures, the order number typed in the search box
-    driver.get(stack.erp_url + "/#action=%d" % action_id)
-    driver.refresh()
+    open_failures(browser, stack)
     search = wait(driver, lambda d: css(d, ".oe_searchview_input"), what="the search box")[0]
     wait(driver, lambda d: css(d, ".oe_group_header"), what="the grouped Failures list")
     search.send_keys(str(order_id))
@@ -105,11 +103,7 @@ def test_browser_a_reviewer_finds_a_failed_order_by_number_fixes_it_in_the_shop_
     retry = wait(driver, lambda d: buttons(d, "Retry"), what="the Retry button")[0]
     retry.click()
 
-    def synced(d):
-        active = css(d, ".oe_form_field_status .oe_active")
-        return active and "Up to date" in active[0].text and not buttons(d, "Retry")
-
-    wait(driver, synced, what="the order's row turning Up to date")
+    wait_until_up_to_date(driver, "the order's row turning Up to date")
     shot("6-synced")
     order = [o for o in stack.api_all("orders") if o["id"] == order_id][0]
     sale = shop.record("orders", order_id, ["amount_total"])

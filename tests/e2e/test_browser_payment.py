@@ -10,7 +10,7 @@ OpenERP holds exactly one posted voucher for that payment, the order's
 invoice paid. DOM asserts; screenshots in
 var/<instance>/artifacts/browser-payment-*.png.
 """
-from tests.e2e.erp_web import log_in_to_openerp
+from tests.e2e.erp_web import log_in_to_openerp, open_failures, wait_until_up_to_date
 from tests.e2e.shopcheck import assert_run, simple_products, synced_shop
 from tests.e2e.test_browser_failures import browser, buttons, css, wait  # noqa: F401 fixture
 from tests.e2e.test_payment_failures import payment_journals_locked
@@ -29,14 +29,11 @@ def test_browser_a_reviewer_retries_a_payment_that_a_journal_lock_failed(stack, 
     row = shop.binding("payments", key)
     assert row["state"] == "failed" and "lock" in row["error"], row
     reviewer(stack, shop, login="payment-reviewer")
-    action_id = stack.erp("ir.model.data", "get_object_reference", "openerp_addon",
-                          "action_satchmo_binding_failures")[1]
     driver = browser.driver
     shot = lambda name: browser.screenshot("payment-%s" % name)  # noqa: E731
 
     log_in_to_openerp(browser, stack, "payment-reviewer", PASSWORD, shot="payment-1-login")
-    driver.get(stack.erp_url + "/#action=%d" % action_id)
-    driver.refresh()
+    open_failures(browser, stack)
 
     def the_payment_row(d):
         # the list is grouped by resource: open the payments' group if it is folded
@@ -55,11 +52,7 @@ def test_browser_a_reviewer_retries_a_payment_that_a_journal_lock_failed(stack, 
     shot("3-form")
     retry.click()
 
-    def synced(d):
-        active = css(d, ".oe_form_field_status .oe_active")
-        return active and "Up to date" in active[0].text and not buttons(d, "Retry")
-
-    wait(driver, synced, what="the payment's row turning Up to date")
+    wait_until_up_to_date(driver, "the payment's row turning Up to date")
     shot("4-synced")
     assert shop.binding("payments", key)["state"] == "synced"
     vouchers = stack.erp("account.voucher", "search", [("satchmo_payment_key", "=", key)])
