@@ -13,6 +13,7 @@ from tests.harness import config
 
 from . import (api_bench, load_baseline, push_baseline, reconcile_bench, report, sizes,
                sync_runs, workers)
+from . import partitions
 from .stage import Stage
 
 RTT_DELAY = 0.025  # seconds each way: a 50 ms round trip
@@ -62,6 +63,9 @@ def main():
         step("one worker against two")
         scaling = workers.measure(stage, BIG)
 
+        step("one shop's first sync over 1, 2 and 4 partitions")
+        partitioned = partitions.measure(stage, BIG)
+
         step("the shop API: rows/second, queries per page")
         api_figures = api_bench.measure(stage, BIG)
 
@@ -74,6 +78,7 @@ def main():
         stage.stop()
     out.update(report.assemble(full, small, rtt, load, push, scaling, idle, incremental,
                                api_figures))
+    out["partitions"] = partitioned
     out["bench_seconds"] = round(time.monotonic() - started, 1)
     path = report.write(out)
     print(report.table(out))
