@@ -14,12 +14,13 @@ on rows that exist only in Python until the chunk is written.
 
 While orders are placed nothing they are priced from changes (products,
 prices, discounts were made before), so the quantity price adjustments of
-a product and the discount of a code are also looked up once and reused:
+a product, the discount of a code and tax classes by title are also looked
+up once and reused:
 Satchmo still computes each figure, from the same inputs.
 """
 from contextlib import contextmanager
 
-from product.models import Discount
+from product.models import Discount, TaxClass
 from satchmo_store.shop import models as shop_models
 from satchmo_store.shop.models import Order, OrderItem, OrderTaxDetail
 
@@ -145,6 +146,9 @@ def orders_in_memory():
     shop_models.get_product_quantity_adjustments = _memo(
         adjustments, lambda product, qty=1, parent=None: (product.pk, qty, parent))
     Discount.objects.by_code = _memo(by_code, lambda code, raises=False: (code, raises))
+    # the area tax Processor looks the shipping tax class up by title for every order
+    TaxClass.objects.get = _memo(TaxClass.objects.get,
+                                 lambda *args, **kwargs: (args, tuple(sorted(kwargs.items()))))
     try:
         yield
     finally:
@@ -153,3 +157,4 @@ def orders_in_memory():
         shop_models.get_product_quantity_adjustments = adjustments
         del OrderTaxDetail.save            # Model.save again (OrderTaxDetail has none of its own)
         del Discount.objects.by_code
+        del TaxClass.objects.get
