@@ -8,15 +8,14 @@ for that SCALE (tests/bench/sizes.py), and writes var/bench/generator.json.
 GENERATOR_SLOW=1 times the ORM path instead (the reference; about 20 minutes
 at 10,000 orders on a 2-core machine).
 """
-import json
 import os
 import re
 import sys
 import time
 
-from tests.harness import config
 
 from . import sizes
+from .standalone import run_alone
 
 DB = "bench_generator"
 
@@ -44,22 +43,11 @@ def measure(stage, db, store, fast=True):
 
 
 def main():
-    from .stage import Stage
     os.environ.setdefault("SCALE", "50")
     store = sizes.store_sizes()
     fast = not os.environ.get("GENERATOR_SLOW")
-    stage = Stage(config.bench_instance())
-    try:
-        print("generating %s (%s)..." % (store, "fast" if fast else "ORM"), flush=True)
-        result = measure(stage, DB, store, fast=fast)
-    finally:
-        stage.stop()
-    path = config.VAR / "bench" / "generator.json"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(result, indent=2))
-    print(json.dumps(result, indent=2))
-    print("written to %s" % path)
-    return 0
+    print("generating %s (%s)..." % (store, "fast" if fast else "ORM"), flush=True)
+    return run_alone("generator.json", lambda stage: measure(stage, DB, store, fast=fast))
 
 
 if __name__ == "__main__":
