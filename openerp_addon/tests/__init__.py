@@ -36,6 +36,7 @@ from . import test_transactions
 from . import test_currency
 from . import test_reconcile
 from . import test_partitions
+from . import test_twin_order
 
 fast_suite = [
     test_binder,
@@ -74,5 +75,6 @@ fast_suite = [
     test_currency,
     test_reconcile,
     test_partitions,
+    test_twin_order,
 ]
 checks = []
