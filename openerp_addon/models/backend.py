@@ -128,7 +128,18 @@ class satchmo_backend(orm.Model):
         'company_id': lambda self, cr, uid, context: self.pool.get(
             'res.company')._company_default_get(
                 cr, uid, 'satchmo.backend', context=context),
+        # a new shop's form shows (and saves back unchanged) the shared schedule: without
+        # these the web client sends an interval of 0 and the first Save is refused
+        'cron_active': lambda self, cr, uid, context: self._cron_default(
+            cr, uid, 'cron_active', context=context),
+        'cron_interval_number': lambda self, cr, uid, context: self._cron_default(
+            cr, uid, 'cron_interval_number', context=context),
+        'cron_interval_type': lambda self, cr, uid, context: self._cron_default(
+            cr, uid, 'cron_interval_type', context=context),
     }
+
+    def _cron_default(self, cr, uid, name, context=None):
+        return self._read_cron(cr, uid, [0], [name], None, context=context)[0][name]
 
     _sql_constraints = [
         ('page_size_positive', 'CHECK (page_size > 0)',

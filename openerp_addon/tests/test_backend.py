@@ -6,6 +6,8 @@ from openerp.addons.openerp_addon.models import backend as backend_module
 from openerp.osv import orm
 from openerp.tests import common
 
+from .common_users import connector_user
+
 
 class BackendCase(common.TransactionCase):
 
@@ -73,6 +75,26 @@ class TestBackend(BackendCase):
         with self.assertRaises(orm.except_orm):
             self.backend_obj.write(self.cr, self.uid, [self.backend_id],
                                    {'cron_interval_number': 0})
+
+    def test_a_manager_saves_a_new_shop_as_its_form_sends_it(self):
+        """The web client sends every field of the new form, the schedule's with its
+        defaults: they are the shared schedule's, so the first Save is not refused."""
+        cr, uid = self.cr, self.uid
+        self.backend_obj.write(cr, uid, [self.backend_id], {
+            'cron_interval_number': 7, 'cron_interval_type': 'hours'})
+        manager = connector_user(self, 'shop-manager', 'group_satchmo_manager')
+        self.registry('res.users').write(cr, uid, [manager], {'groups_id': [
+            (4, self.ref('account.group_account_invoice'))]})
+        schedule = ['cron_active', 'cron_interval_number', 'cron_interval_type']
+        values = self.backend_obj.default_get(cr, manager, schedule)
+        self.assertEqual(values, {'cron_active': False, 'cron_interval_number': 7,
+                                  'cron_interval_type': 'hours'})
+        values.update(name='Second shop', url='http://127.0.0.1:2',
+                      api_token='another-token-456')
+        self.backend_obj.create(cr, manager, values)
+        cron = self.cron()
+        self.assertEqual((cron.active, cron.interval_number, cron.interval_type),
+                         (False, 7, 'hours'))
 
 
 class TestRunning(BackendCase):
