@@ -41,18 +41,18 @@ def places(value):
 
 
 def shop_totals(order):
-    """The shop's untaxed amount, tax and total of an order payload, as Satchmo defines them.
+    """The shop's untaxed amount, tax and total of an order payload, as OpenERP must book them.
 
-    Satchmo's Order.force_recalculate_total: ``discount`` is every discount of
-    the order (item discounts and the shipping discount), ``sub_total`` the
-    items before discounts, and ``total = items after discount + (shipping_cost
-    - shipping_discount) + tax``, i.e. ``sub_total - discount + shipping_cost +
-    tax``. The untaxed amount OpenERP must show is therefore ``sub_total -
-    discount + shipping_cost``.
+    Satchmo's Order.force_recalculate_total: ``total = sub_total - discount +
+    shipping_cost + tax`` (``discount`` holds the shipping discount too), on
+    exact amounts (line totals and tax keep more places than a cent) that only
+    the API rounds, each on its own. The customer owes ``total`` and the tax
+    report must see ``tax``, so the untaxed amount is ``total - tax``; it may
+    be a cent off ``sub_total - discount + shipping_cost`` made of rounded
+    parts (line_prices.for_order moves that cent into the line totals).
     """
-    untaxed = dec(order, 'sub_total') - dec(order, 'discount') + dec(order, 'shipping_cost')
-    return {'untaxed': cents(untaxed), 'tax': cents(dec(order, 'tax')),
-            'total': cents(dec(order, 'total'))}
+    total, tax = cents(dec(order, 'total')), cents(dec(order, 'tax'))
+    return {'untaxed': total - tax, 'tax': tax, 'total': total}
 
 
 def compare(shop, erp):

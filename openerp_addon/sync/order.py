@@ -149,7 +149,10 @@ class OrderImporter(Importer):
                 created = False  # never rebuilt; a shop that lost items is noted, not copied
                 self._notes[payload['id']] = shrunk_note(self.env, order, payload)
             else:
-                lines, _ = LineBuilder(self.env, self.env.backend).lines(payload)
+                builder = LineBuilder(self.env, self.env.backend)
+                lines, _ = builder.lines(payload)
+                if builder.note:
+                    self._notes[payload['id']] = builder.note
                 if res_id:
                     old = self.pool.get('sale.order.line').search(
                         self.cr, self.uid, [('order_id', '=', res_id)])

@@ -53,6 +53,7 @@ class LineBuilder(object):
         precision = self.pool.get('decimal.precision')
         self.discount_digits = precision.precision_get(self.cr, self.uid, 'Discount')
         self.price_digits = precision.precision_get(self.cr, self.uid, 'Product Price')
+        self.note = None  # the last order's cents moved into its line totals (line_prices.py)
 
     # -- what the shop knows about products and tax classes -----------------------------
     def tax_class_titles(self):
@@ -84,30 +85,40 @@ class LineBuilder(object):
         items = order.get('items') or []
         products = self.product_payloads([i['product_id'] for i in items if i.get('product_id')])
         titles = self.tax_class_titles()
-        commands, rates = [], []
         item_discounts = ZERO
         # items the shop deleted with their product (docs/api.rst) were sold all the same
         deleted = order.get('deleted_items') or []
         every = [(item, False) for item in items] + [(item, True) for item in deleted]
-        totals = line_prices.line_totals([item for item, _gone in every], self.price_digits)
-        for index, (item, deleted_with_product) in enumerate(every):
-            product = None if deleted_with_product else products.get(item.get('product_id'))
+        found = [None if gone else products.get(item.get('product_id')) for item, gone in every]
+        rates = [self._rate(item, product) for (item, _gone), product in zip(every, found)]
+        net, shipping_rate = self._shipping_taxation(order, rates)
+        totals, rounding, self.note = line_prices.for_order(
+            order, [item for item, _gone in every], self.price_digits, rates,
+            net * (shipping_rate or ZERO))
+        commands = []
+        for index, (item, _gone) in enumerate(every):
+            product, rate = found[index], rates[index]
             # a product gone from the shop: the item's own tax, on the default class
             tax_class = product and titles.get(product.get('tax_class_id')) or u'Default'
-            rate = ZERO
-            if product is None or product.get('taxable', True):
-                rate = derive_rate(dec(item, 'unit_price'), dec(item, 'unit_tax'))
-            rates.append(rate)
             taxes = self.taxes_for(tax_class, rate)
             commands.extend(self._item(item, taxes, len(commands), gone=product is None,
                                        total=totals.get(index)))
             item_discounts += dec(item, 'discount')
-        commands.extend(self._shipping(order, rates, len(commands)))
+        commands.extend(self._shipping(order, shipping_rate, len(commands)))
         rest = dec(order, 'discount') - dec(order, 'shipping_discount') - item_discounts
         if rest:
             commands.append(self._discount_line(
                 rest, [], u'Discount %s' % (order.get('discount_code') or u''), len(commands)))
+        if rounding:  # the shop's total rounded once (line_prices.py)
+            commands.append(self._discount_line(-rounding, [], u'Rounding', len(commands)))
         return commands, rates
+
+    @staticmethod
+    def _rate(item, product):
+        """The item's tax rate: the one that gives its unit tax (none if not taxable)."""
+        if product is None or product.get('taxable', True):
+            return derive_rate(dec(item, 'unit_price'), dec(item, 'unit_tax'))
+        return ZERO
 
     def _item(self, item, taxes, position, gone=False, total=None):
         """The item's line (and its discount line); ``total``: quantity 1 at this line total
@@ -139,7 +150,16 @@ class LineBuilder(object):
                                             position + 1))
         return made
 
-    def _shipping(self, order, rates, position):
+    def _shipping_taxation(self, order, rates):
+        """(the shipping's net, its tax rate or None when the shop taxed no shipping)."""
+        net = dec(order, 'shipping_cost') - dec(order, 'shipping_discount')
+        tax = ZERO
+        for detail in order.get('tax_details') or []:
+            if (detail.get('description') or u'').lower() == SHIPPING_CLASS.lower():
+                tax += dec(detail, 'tax')
+        return net, (self._shipping_rate(net, tax, rates) if tax and net else None)
+
+    def _shipping(self, order, rate, position):
         cost, free = dec(order, 'shipping_cost'), dec(order, 'shipping_discount')
         if not cost and not free:
             return []
@@ -148,13 +168,7 @@ class LineBuilder(object):
             raise MappingError(u"the order has shipping costs and the shop has no shipping "
                                u"product configured")
         net = cost - free
-        tax = ZERO
-        for detail in order.get('tax_details') or []:
-            if (detail.get('description') or u'').lower() == SHIPPING_CLASS.lower():
-                tax += dec(detail, 'tax')
-        taxes = []
-        if tax and net:
-            taxes = self.taxes_for(SHIPPING_CLASS, self._shipping_rate(net, tax, rates))
+        taxes = self.taxes_for(SHIPPING_CLASS, rate) if rate else []
         name = u'%s' % (order.get('shipping_description') or order.get('shipping_method')
                         or u'Shipping')
         if free:

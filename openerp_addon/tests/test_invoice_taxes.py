@@ -94,11 +94,11 @@ ITEMS = [{'id': 71, 'product_id': 10, 'sku': 'PY-ROCKS', 'name': 'Python Rocks s
           'tax': '0.11', 'discount': '0.00', 'details': []}]
 
 
-class TestInvoiceTaxesThroughSync(OrderCase):
-    """A two-rate order of the issue, imported, invoiced and validated by a run."""
+class TwoRateCase(OrderCase):
+    """A shop with a Reduced class at 6 % (a book) beside the Default 21 % (a shirt)."""
 
     def setUp(self):
-        super(TestInvoiceTaxesThroughSync, self).setUp()
+        super(TwoRateCase, self).setUp()
         self.vat6 = company_sale_tax(self, 0.06)
         self.registry('satchmo.tax.map').create(self.cr, self.uid, {
             'backend_id': self.backend_id, 'tax_class': 'Reduced', 'rate': 0.06,
@@ -115,6 +115,10 @@ class TestInvoiceTaxesThroughSync(OrderCase):
         self.shop.add('orders', order)
         self.sync()
         return self.binding('orders', 107), self.order(107)
+
+
+class TestInvoiceTaxesThroughSync(TwoRateCase):
+    """A two-rate order of the issue, imported, invoiced and validated by a run."""
 
     def test_the_invoice_rounds_as_the_shop_and_the_tax_report_follows(self):
         row, order = self.add_order()

@@ -18,8 +18,10 @@ from satchmo_store.shop.models import Order, OrderPayment
 from satchmo_api.models import Change
 from satchmo_api.serializers import formats
 
-# Satchmo's Order.force_recalculate_total: total = sub_total - discount + shipping + tax
-_UNTAXED = "%(t)s.sub_total - %(t)s.discount + %(t)s.shipping_cost"
+# Satchmo's Order.force_recalculate_total: total = sub_total - discount + shipping + tax,
+# on exact amounts; the customer owes the total and the tax report sees the tax, each at
+# the cent (half up, as formats.amount), so untaxed is their difference, never a cent off
+_UNTAXED = "ROUND(%(t)s.total, 2) - ROUND(COALESCE(%(t)s.tax, 0), 2)"
 _PAID = ("SELECT COALESCE(SUM(p.amount), 0) FROM %(p)s p WHERE p.order_id = %(t)s.id")
 
 
