@@ -35,6 +35,7 @@ shop object that shows what failed and why, and lets people retry it.
         "views/preview.xml",
         "views/reconciliation.xml",
         "data/reconciliation_cron.xml",
+        "views/backend_partitions.xml",
     ],
     "js": ["static/src/js/live_progress.js"],
     "installable": True,

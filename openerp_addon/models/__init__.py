@@ -27,3 +27,5 @@ from . import preview
 from . import reconciliation
 from . import reconciliation_month
 from . import reconciliation_line
+from . import partition
+from . import backend_partitions

@@ -75,6 +75,8 @@ class res_partner(orm.Model):
     def _commercial_sync_to_children(self, cr, uid, partner, context=None):
         commercial = partner.commercial_partner_id
         children = [child for child in partner.child_ids if not child.is_company]
+        if not children:  # OpenERP would write its values on no record at all
+            return True
         names = self._commercial_fields(cr, uid, context=context)
         if not has_own_properties(cr, self._name,
                                   [commercial.id] + [child.id for child in children]):
@@ -82,7 +84,8 @@ class res_partner(orm.Model):
                      if not isinstance(self._all_columns[name].column, fields.property)]
         values = self._update_fields_values(cr, uid, commercial, names, context=context)
         for child in children:
-            self._commercial_sync_to_children(cr, uid, child, context=context)
+            if child.child_ids:  # a leaf's own sync is a write on no record (issue 13)
+                self._commercial_sync_to_children(cr, uid, child, context=context)
         return self.write(cr, uid, [child.id for child in children], values, context=context)
 
 

@@ -17,7 +17,7 @@ from openerp.osv import orm
 
 from .client import ShopError
 from .mapper import MappingError, apply_map
-from . import isolation, resources
+from . import dependency_lock, isolation, resources, transactions
 from .transactions import Transient, is_transient, reraise_transient
 
 _logger = logging.getLogger(__name__)
@@ -198,6 +198,7 @@ class Env(object):
         # row (False: the last attempt); records set aside for a retry alone (a batch's)
         self.retry_transient = False
         self.deferred = None
+        self.lock_dependencies = False  # a partitioned shop's run: dependency_lock.py
 
     @contextmanager
     def step(self, name):
@@ -245,6 +246,8 @@ class Env(object):
 
     def _import_one(self, resource, payload, force):
         shop_id = payload['id']
+        if self.lock_dependencies and not transactions.commits_alone(resource):
+            dependency_lock.hold(self.cr, self.backend.id, resource, shop_id)
         digest = digest_of(payload)
         row = self.binder.get(resource, shop_id)
         res_id = self.binder.to_openerp(resource, shop_id) if row else None

@@ -14,18 +14,21 @@ from contextlib import contextmanager
 LOCK_NAMESPACE = 0x5A7C
 
 
-def try_lock(cr, backend_id):
-    cr.execute('SELECT pg_try_advisory_xact_lock(%s, %s)', (LOCK_NAMESPACE, int(backend_id)))
+def try_lock(cr, backend_id, partition=None):
+    """The shop's lock, or (``partition`` k) that of its partition k: partitions.py."""
+    namespace = LOCK_NAMESPACE if partition is None else LOCK_NAMESPACE + 1 + int(partition)
+    cr.execute('SELECT pg_try_advisory_xact_lock(%s, %s)', (namespace, int(backend_id)))
     return cr.fetchone()[0]
 
 
 @contextmanager
-def backend_lock(cursors, backend_id):
-    """Yields True when this run holds the shop's lock, False when another run does."""
+def backend_lock(cursors, backend_id, partition=None):
+    """Yields True when this run holds the shop's (partition's) lock, False when another
+    run does."""
     cr = cursors.cursor()
     shared = cr is getattr(cursors, 'cr', None)
     try:
-        yield try_lock(cr, backend_id)
+        yield try_lock(cr, backend_id, partition)
     finally:
         if not shared:
             cr.rollback()  # ends the transaction: releases the lock

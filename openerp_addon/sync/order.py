@@ -158,7 +158,9 @@ class OrderImporter(Importer):
                                       context=self.env.context)
                     created = False
                 else:
-                    res_id = self.orders.create(self.cr, self.uid, dict(values, order_line=lines),
+                    # the salesperson as the order form sends it: its creation note lists it
+                    res_id = self.orders.create(self.cr, self.uid,
+                                                dict(values, order_line=lines, user_id=self.uid),
                                                 context=self.env.create_context)
                     created = True
                 order = self.orders.browse(self.cr, self.uid, res_id, context=self.env.context)

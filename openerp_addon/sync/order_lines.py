@@ -186,7 +186,7 @@ class LineBuilder(object):
 
     def _line(self, product_id, name, quantity, price, taxes, position):
         product = self.pool.get('product.product').browse(self.cr, self.uid, product_id)
-        return {
+        line = {
             'sequence': 10 + position,
             'product_id': product_id,
             'name': name or product.name,
@@ -196,6 +196,17 @@ class LineBuilder(object):
             'discount': 0.0,
             'tax_id': [(6, 0, taxes)],
         }
+        line.update(self._as_the_product_onchange(product, to_float(quantity)))
+        return line
+
+    @staticmethod
+    def _as_the_product_onchange(product, quantity):
+        """The unit of sale and the weight the order form's product onchange sets
+        (sale.order.line.product_id_change, in the product's own unit): a person's line
+        has them, so the connector's has them too (test_twin_order.py)."""
+        return {'product_uos': product.uos_id.id or False,
+                'product_uos_qty': quantity * product.uos_coeff if product.uos_id else quantity,
+                'th_weight': quantity * product.weight}
 
     @staticmethod
     def _describe(item):

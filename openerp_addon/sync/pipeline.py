@@ -13,6 +13,7 @@
           journal sequences): one short transaction per order (transactions.py)
           commit the advanced cursor once every part of the batch is committed
       retry failed rows that are due, and rows marked dirty
+      (a shop with partitions: this run the catalogue and customers, partitions.py the orders)
       tell the managers about new failures; close the run record
 
 The cursor only advances with (or after) the committed work it covers, so a
@@ -35,19 +36,17 @@ from .binder import Binder
 from .client import CursorPruned, ShopClient, ShopError
 from .cursors import DatabaseCursors
 from .importer import Counts, Env
-from .isolation import OBJECT_ERRORS, fetch_isolating, listing_reason, shop_answers
+from .isolation import OBJECT_ERRORS, listing_reason, shop_answers
+from .pages import FEED_PAGE
 from .lock import backend_lock, try_lock
 from .prefetch import Prefetched
 from .progress import Progress, Silent
 from .runlog import RunLog
-from . import transactions
+from . import pages, partitions, transactions
 
 _logger = logging.getLogger(__name__)
 
 resources.load()
-
-# How many changes one feed page (= one committed batch) holds.
-FEED_PAGE = 500
 
 
 def make_client(backend):
@@ -57,27 +56,29 @@ def make_client(backend):
 
 
 def run_sync(cr, uid, backend_id, full=False, context=None, client_factory=None,
-             cursors=None, on_start=None):
-    """Synchronize one shop; returns the id of the satchmo.sync.run that tells how it went.
+             cursors=None, on_start=None, partition=None):
+    """Synchronize one shop (or, with ``partition`` k, that partition of it: partitions.py);
+    returns the id of the satchmo.sync.run that tells how it went.
 
     ``on_start(run_id)`` is called once the run record is committed (a
     button running the sync in the background opens it then).
     """
     cursors = cursors or DatabaseCursors(cr.dbname)
     sync = Sync(cursors, uid, backend_id, client_factory or make_client, context)
-    log = RunLog(cursors, uid, backend_id, full, context)
+    sync.part = partitions.part_of(cursors, uid, backend_id, partition, context)
+    log = RunLog(cursors, uid, backend_id, full, context, partition=sync.part.run_number)
     run_id = log.start()
     sync.progress = Progress(cursors, uid, run_id, backend_id, context)
     if on_start:
         on_start(run_id)
-    with backend_lock(cursors, backend_id) as locked:
+    with backend_lock(cursors, backend_id, partition) as locked:
         if not locked:
             log.finish('yielded', 'Another run of this shop was in progress; this run '
                                   'stopped without importing anything.')
             return run_id
         log.interrupted_runs()
         try:
-            blocked, forced = sync.first_sync_gate()
+            blocked, forced = sync.first_sync_gate() if partition is None else (None, None)
             blocked = blocked or currency.run_gate(sync)  # every run, even a forced one
             if blocked:
                 log.finish('failed', blocked, sync.counts)
@@ -137,6 +138,7 @@ class Sync(object):
         self._reader = None  # the prefetching thread's client (see prefetch.py)
         self.notes = []  # what the run record says besides its counts
         self.progress = Silent()  # run_sync gives a run's real progress (sync/progress.py)
+        self.part = partitions.Part()  # the whole shop, unless run_sync says otherwise
 
     @staticmethod
     def pool_of(cr):
@@ -161,7 +163,9 @@ class Sync(object):
         backend = self.backend(cr, pool)
         binder = Binder(cr, self.uid, pool, self.backend_id,
                         retry_limit=backend.retry_limit or 5, context=self.context)
-        return Env(cr, self.uid, pool, backend, self.client(backend), binder, self.context)
+        env = Env(cr, self.uid, pool, backend, self.client(backend), binder, self.context)
+        env.lock_dependencies = self.part.partitioned  # dependency_lock.py
+        return env
 
     def batch(self, work, cursor=None):
         """Run ``work(env)`` in one transaction, committed with the cursor it reached.
@@ -193,8 +197,8 @@ class Sync(object):
             env.deferred = [] if deferring else None
             work(env)
             if cursor is not None and not env.deferred:
-                pool.get('satchmo.backend').write(cr, self.uid, [self.backend_id],
-                                                  {'cursor': cursor}, context=self.context)
+                partitions.store_position(cr, pool, self.uid, self.backend_id, self.part,
+                                          cursor, context=self.context)
         self.counts.merge(env.counts)  # only what was committed is counted
         return env
 
@@ -230,8 +234,12 @@ class Sync(object):
 
     def run(self, full):
         with self.cursors.session() as (cr, pool):
-            position = self.backend(cr, pool).cursor or 0
+            position = partitions.read_position(cr, pool, self.uid, self.backend(cr, pool),
+                                                self.part, context=self.context)
+            waiting = partitions.waiting(self.backend(cr, pool), self.part)
             self.client(self.backend(cr, pool))
+        if waiting:
+            return waiting
         note = None
         if full or not position:
             self.full_resync()
@@ -253,18 +261,15 @@ class Sync(object):
             self.progress.committed(self.counts, len(page['results']))
 
     def feed_pages(self, position):
-        while True:
-            page = self._reader.changes(position, limit=FEED_PAGE)
-            yield page
-            if not page.get('has_more') or not page['results']:
-                return
-            position = page['last_seq']
+        return pages.feed_pages(self._reader, position, FEED_PAGE)
 
     def apply_page(self, changes, cursor):
         """One feed page: the latest operation per object, resources in dependency order;
         batched resources in one transaction, the others object by object, then the cursor."""
         latest = OrderedDict()
         for change in changes:
+            if not self.part.takes(change['resource']):
+                continue
             latest[(change['resource'], change['id'])] = change['operation']
         by_resource = OrderedDict()  # resource: (ids to import, ids deleted)
         for (resource, shop_id), operation in latest.items():
@@ -283,24 +288,18 @@ class Sync(object):
             return self.import_alone(resource, ids, deletes, force)
         self.batch(lambda env: self.import_ids(env, resource, ids, deletes, force))
 
-    def fetched(self, client, resource, ids, size):
-        """(payloads, {id: why the shop cannot send it}, ids the shop lacks) per page of ids."""
-        for start in range(0, len(ids), size):
-            chunk = ids[start:start + size]
-            found, broken = fetch_isolating(client, resource, chunk)
-            present = set(str(payload['id']) for payload in found) | set(broken)
-            yield found, broken, [i for i in chunk if str(i) not in present]
-
     def import_ids(self, env, resource, ids, deletes=(), force=False):
         """Fetch objects by ids in pages and import them; an id the shop lacks was deleted."""
-        for found, broken, gone in self.fetched(env.client, resource, ids,
+        for found, broken, gone in pages.fetched(env.client, resource, ids,
                                                 env.backend.page_size or 100):
-            for payload in found:
+            for payload in self.part.mine(resource, found):
                 env.import_one(resource, payload, force=force)
             self.not_found(env, resource, broken, gone)
         self.not_found(env, resource, {}, deletes)
 
     def not_found(self, env, resource, broken, gone):
+        if not self.part.owns(resource, None):
+            return
         for shop_id, reason in sorted(broken.items()):
             env.fail_one(resource, shop_id, reason)
         for shop_id in gone:
@@ -308,8 +307,8 @@ class Sync(object):
 
     def import_alone(self, resource, ids, deletes=(), force=False):
         """import_ids, each object in a transaction of its own (transactions.py)."""
-        for found, broken, gone in self.fetched(self._client, resource, ids, self.page_size()):
-            for payload in found:
+        for found, broken, gone in pages.fetched(self._client, resource, ids, self.page_size()):
+            for payload in self.part.mine(resource, found):
                 self.alone(lambda env: env.import_one(resource, payload, force=force),
                            '%s %s' % (resource, payload['id']), step=resource + '.transaction')
             if broken or gone:
@@ -320,13 +319,13 @@ class Sync(object):
     def full_resync(self):
         """List every resource and import what differs; store the head read first."""
         head = self._client.head()
-        self.progress.listing(self._client.totals(resources.in_order()))
+        self.progress.listing(self._client.totals(filter(self.part.takes, resources.in_order())))
         complete = True
-        for resource in resources.in_order():
+        for resource in filter(self.part.takes, resources.in_order()):
             listed = set()
-            pages = self._reader.list_all(resource, limit=self.page_size())
+            listing = self._reader.list_all(resource, limit=self.page_size())
             try:
-                for page in Prefetched(pages):  # the next page is read while one is imported
+                for page in Prefetched(listing):  # the next page is read while one is imported
                     self.import_listed(resource, page)
                     self.progress.committed(self.counts, len(page))
                     listed.update(str(payload['id']) for payload in page)
@@ -345,11 +344,13 @@ class Sync(object):
     def import_listed(self, resource, page):
         if not transactions.commits_alone(resource):
             return self.batch(lambda env: [env.import_one(resource, p) for p in page])
-        for payload in page:
+        for payload in self.part.mine(resource, page):
             self.alone(lambda env: env.import_one(resource, payload),
                        '%s %s' % (resource, payload['id']), step=resource + '.transaction')
 
     def archive_unlisted(self, env, resource, listed):
+        if not self.part.owns(resource, None):
+            return
         for shop_id in env.binder.bound_ids(resource):
             if shop_id not in listed:
                 env.delete_one(resource, shop_id)
@@ -358,30 +359,16 @@ class Sync(object):
         """The failed rows that are due, and those marked dirty, imported again."""
         with self.cursors.session() as (cr, pool):
             env = self.env(cr, pool)
-            due = self.ids_to_reimport(env.binder.model.browse(
+            due = pages.ids_to_fetch(env.binder.model.browse(
                 cr, self.uid, env.binder.due_for_retry(), context=self.context))
-        for resource in resources.in_order(set(due)):
+        for resource in filter(self.part.takes, resources.in_order(set(due))):
             self.import_resource(resource, due[resource], force=True)
 
     def reimport(self, env, rows):
         """Fetch these rows' objects again and import them, even if their payload is unchanged."""
-        by_resource = self.ids_to_reimport(rows)
+        by_resource = pages.ids_to_fetch(rows)
         for resource in resources.in_order(set(by_resource)):
             self.import_ids(env, resource, by_resource[resource], (), force=True)
-
-    @staticmethod
-    def ids_to_reimport(rows):
-        """{resource: shop ids} of these rows (a payment's row: its order)."""
-        by_resource = OrderedDict()
-        for row in rows:
-            if row.resource == 'payments':  # not a shop resource: its order registers it
-                if not row.order_binding_id:
-                    continue
-                row = row.order_binding_id
-            ids = by_resource.setdefault(row.resource, [])
-            if int(row.shop_id) not in ids:
-                ids.append(int(row.shop_id))
-        return by_resource
 
     def page_size(self):
         with self.cursors.session() as (cr, pool):

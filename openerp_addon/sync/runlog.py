@@ -24,7 +24,7 @@ def stamp():
 
 class RunLog(object):
 
-    def __init__(self, cursors, uid, backend_id, full, context=None):
+    def __init__(self, cursors, uid, backend_id, full, context=None, partition=0):
         self.cursors = cursors
         self.uid = uid
         self.backend_id = backend_id
@@ -33,6 +33,7 @@ class RunLog(object):
         self.run_id = None
         self.started = time.time()
         self.forced_note = None
+        self.partition = partition  # sync/partitions.py: 0 the shop's run, k + 1 partition k
 
     def start(self):
         with self.cursors.session() as (cr, pool):
@@ -40,9 +41,11 @@ class RunLog(object):
             values = {'backend_id': self.backend_id, 'started_at': stamp(), 'state': 'running'}
             if 'full' in runs._columns:
                 values['full'] = self.full
+            if self.partition:
+                values['partition'] = self.partition
             self.run_id = runs.create(cr, self.uid, values, context=self.context)
             backends = pool.get('satchmo.backend')
-            if 'last_run_id' in backends._columns:
+            if 'last_run_id' in backends._columns and not self.partition:
                 backends.write(cr, self.uid, [self.backend_id], {'last_run_id': self.run_id},
                                context=self.context)
         return self.run_id
@@ -53,6 +56,7 @@ class RunLog(object):
             runs = pool.get('satchmo.sync.run')
             ids = runs.search(cr, self.uid, [('backend_id', '=', self.backend_id),
                                              ('state', '=', 'running'),
+                                             ('partition', '=', self.partition),
                                              ('id', '!=', self.run_id)], context=self.context)
             if ids:
                 runs.write(cr, self.uid, ids, {

@@ -58,6 +58,8 @@ TRANSIENT_CODES = (errorcodes.LOCK_NOT_AVAILABLE, errorcodes.SERIALIZATION_FAILU
 # How many times a record is tried in a fresh transaction, and the wait before each retry:
 # an accountant's validation holds the sequence for well under a second.
 ATTEMPTS = 5
+UNIQUE_VIOLATION = errorcodes.UNIQUE_VIOLATION
+BINDING_UNIQUE = 'satchmo_binding_shop_object_unique'  # models/binding.py's constraint
 BACKOFF_SECONDS = (0.2, 0.5, 1.0, 2.0)
 
 
@@ -70,8 +72,17 @@ class Transient(Exception):
 
 
 def is_transient(error):
-    """Is this error one that trying again in a fresh transaction can escape?"""
+    """Is this error one that trying again in a fresh transaction can escape?
+
+    A unique violation of the mapping table's (backend, resource, shop id) is
+    one: another transaction bound the same shop object since ours began
+    (partitions importing one dependency at once, dependency_lock.py); a
+    fresh transaction finds that row and uses it.
+    """
     if isinstance(error, Transient):
+        return True
+    if (isinstance(error, DatabaseError) and getattr(error, 'pgcode', None) == UNIQUE_VIOLATION
+            and BINDING_UNIQUE in (u'%s' % error)):
         return True
     return isinstance(error, DatabaseError) and getattr(error, 'pgcode', None) in TRANSIENT_CODES
 

@@ -68,7 +68,11 @@ def create_invoice(cr, uid, pool, order, backend, shop_day, context=None):
         values['journal_id'] = backend.sale_journal_id.id
     invoices = pool.get('account.invoice')
     invoices.write(cr, uid, [invoice.id], values, context=context)
-    invoices.button_reset_taxes(cr, uid, [invoice.id], context=context)
+    if invoice.currency_id.id != invoice.company_id.currency_id.id:
+        # the tax lines' company amounts are converted at the rate of the invoice's date;
+        # in the company's currency the workflow's own computation is already the one
+        # its date would give (a quarter of the step's queries, issue 13)
+        invoices.button_reset_taxes(cr, uid, [invoice.id], context=context)
     invoice.refresh()
     return invoice
 

@@ -35,6 +35,8 @@ from . import test_preview
 from . import test_transactions
 from . import test_currency
 from . import test_reconcile
+from . import test_partitions
+from . import test_twin_order
 
 fast_suite = [
     test_binder,
@@ -72,5 +74,7 @@ fast_suite = [
     test_transactions,
     test_currency,
     test_reconcile,
+    test_partitions,
+    test_twin_order,
 ]
 checks = []

@@ -13,10 +13,13 @@ from tests.harness import config
 
 from . import (api_bench, load_baseline, push_baseline, reconcile_bench, report, sizes,
                sync_runs, workers)
+from . import partitions
 from .stage import Stage
 
 RTT_DELAY = 0.025  # seconds each way: a 50 ms round trip
 BIG, SMALL, BASE = "bench_shop", "bench_shop_small", "bench_shop_base"
+# The partitions' three more first syncs (1, 2, 4) take longer than the rest of the
+# default run while partitions are slower than one run (README): only on BENCH_PARTITIONS=1.
 # Past this many orders (SCALE=50: 10,000) the comparisons that import the store again
 # (through the 50 ms proxy, the push baseline, two workers against one) run on a store of
 # the default size instead: at about 1 s an order each would add hours and tell nothing new
@@ -78,6 +81,11 @@ def main():
         step("one worker against two")
         scaling = workers.measure(stage, compared)
 
+        partitioned = None
+        if os.environ.get("BENCH_PARTITIONS"):
+            step("one shop's first sync over 1, 2 and 4 partitions")
+            partitioned = partitions.measure(stage, compared)
+
         step("the shop API: rows/second, queries per page")
         api_figures = api_bench.measure(stage, BIG)
 
@@ -90,6 +98,8 @@ def main():
         stage.stop()
     out.update(report.assemble(full, small, rtt, load, push, scaling, idle, incremental,
                                api_figures))
+    if partitioned is not None:
+        out["partitions"] = partitioned
     if compared != BIG:
         # the 50 ms run is of the comparisons' store: its loopback run is the one to compare
         out["comparisons_loopback_s"] = round(loopback["seconds"], 1)

@@ -16,6 +16,8 @@ import subprocess
 from tests.harness import config
 from tests.harness.process import run
 
+from .order_queries import QUERIES_PER_ORDER, table as queries_table
+
 RESOURCES = ("countries", "categories", "products", "organizations", "contacts", "orders")
 WORKFLOW = ("orders.confirm", "orders.invoice", "orders.validate", "orders.voucher")
 OUT = config.VAR / "bench"
@@ -79,6 +81,10 @@ def assemble(full, small, rtt, load, push, scaling, idle, incremental, api):
                    "small_store_hwm_mb": small["peak_hwm_mb"], "store_hwm_mb": full["peak_hwm_mb"]},
         "small_sync_s": round(small["seconds"], 1),
         "api": api,
+        "orders_per_s": (full["rates"].get("orders") or {}).get("per_second"),
+        "erp_cpu_s_per_order": full.get("erp_cpu_s_per_order"),
+        "queries_per_order": dict((step, {"before": before, "after": after})
+                                  for step, (before, after) in QUERIES_PER_ORDER.items()),
     }
 
 
@@ -131,6 +137,20 @@ def table(r):
     for name, value in figures:
         lines.append("  %-30s %s" % (name, value))
     lines.append(api_table(r["api"]))
+    lines.append(orders_table(r))
+    return "\n".join(lines)
+
+
+def orders_table(r):
+    """Issue 13's figures: orders/s end to end, CPU per order, queries per step, ratios."""
+    lines = ["  %-30s %s" % ("orders/s end to end", r.get("orders_per_s")),
+             "  %-30s %s" % ("OpenERP CPU s per order", r.get("erp_cpu_s_per_order")),
+             "  %-22s %8s %8s" % ("queries per order", "before", "after")]
+    for step, before, after in queries_table():
+        lines.append("  %-22s %8s %8s" % (step, before, after))
+    ratios = ", ".join("%s %s" % (name, row["ratio"]) for name, row in
+                       sorted((r.get("ratio_vs_load_per_resource") or {}).items()))
+    lines.append("  %-30s %s" % ("ratio_vs_load per resource", ratios))
     return "\n".join(lines)
 
 

@@ -12,6 +12,7 @@ from tests.harness.proxy import FaultProxy
 
 from . import stage as staging
 from .memory import PeakMemory
+from .cpu import cpu_seconds
 
 STEPS = ("orders.create", "orders.confirm", "orders.invoice", "orders.validate",
          "orders.voucher")
@@ -33,8 +34,13 @@ def first_sync(stage, erp_db, shop_db, delay=None):
         proxy.delay = delay
         url = proxy.url
     backend = staging.make_backend(rpc, url, stage.tokens[shop_db])
+    cpu = cpu_seconds(stage.erp_pid())
     with PeakMemory(stage.erp_pid()) as peak:
         run = staging.sync(rpc, backend)
+    run["erp_cpu_s"] = round(cpu_seconds(stage.erp_pid()) - cpu, 2)
+    orders = sum((run["counts"].get("orders") or {}).get(k, 0)
+                 for k in ("created", "updated", "unchanged"))
+    run["erp_cpu_s_per_order"] = round(run["erp_cpu_s"] / orders, 3) if orders else None
     run.update(peak_rss_mb=round(peak.rss_mb, 1), peak_hwm_mb=round(peak.hwm_mb, 1),
                requests=proxy.requests if proxy else None)
     run["rates"] = rates(run)
