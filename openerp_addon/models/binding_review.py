@@ -34,11 +34,13 @@ class satchmo_binding(orm.Model):
         return owners
 
     def _contact_row_of_address(self, cr, uid, row, context=None):
-        partner = row.res_id and self.pool.get('res.partner').browse(
-            cr, uid, row.res_id, context=context)
-        contact_ids = partner and partner.exists() and partner.parent_id and self.search(
+        """The row of the contact the address partner now belongs to. Found through the
+        rows' partner many2one, not their record ids: OpenERP's partner merge rewrites
+        the foreign key to the surviving partner and leaves the plain id behind."""
+        partner = row.partner_id
+        contact_ids = partner and partner.parent_id and self.search(
             cr, uid, [('backend_id', '=', row.backend_id.id), ('resource', '=', 'contacts'),
-                      ('res_id', '=', partner.parent_id.id)], limit=1, context=context)
+                      ('partner_id', '=', partner.parent_id.id)], limit=1, context=context)
         if not contact_ids:  # never silently retry nothing
             raise orm.except_orm(
                 _('Cannot retry'),

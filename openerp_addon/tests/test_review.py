@@ -41,6 +41,24 @@ class TestReview(ConnectorCase):
         self.bindings.action_mark_dirty(self.cr, self.reviewer, [address_row.id])
         self.assertEqual(self.binding('contacts', 7).state, 'dirty')
 
+    def test_an_address_row_finds_its_contact_after_a_partner_merge(self):
+        """OpenERP's merge rewrites foreign keys to the surviving partner (here as
+        base.partner.merge does, in SQL), not the rows' plain record ids."""
+        cr, uid = self.cr, self.uid
+        self.sync()
+        merged = self.record('contacts', 7)
+        survivor = self.registry('res.partner').create(cr, uid, {'name': merged.name})
+        cr.execute("UPDATE satchmo_binding SET partner_id = %s WHERE partner_id = %s",
+                   (survivor, merged.id))
+        cr.execute("UPDATE res_partner SET parent_id = %s WHERE parent_id = %s",
+                   (survivor, merged.id))
+        self.shop.objects['contacts'][7]['addresses'][2]['street1'] = 'Zone 11'
+        address_row = self.binding('addresses', 73)
+        self.bindings.action_retry(cr, self.reviewer, [address_row.id])
+        address = self.record('addresses', 73)
+        self.assertEqual((address.street, address.parent_id.id), ('Zone 11', survivor))
+        self.assertEqual(self.binding('contacts', 7).res_id, survivor)
+
     def test_rows_of_another_companys_shop_are_refused(self):
         cr, uid = self.cr, self.uid
         other_company = self.registry('res.company').create(cr, uid, {'name': 'Elsewhere'})

@@ -7,24 +7,10 @@ from tests.e2e.test_browser_failures import buttons, css, wait
 
 
 def log_in_to_openerp(browser, stack, login=None, password=None, shot="1-login"):
-    """The web client's login form, filled as a person does; back once the menu shows."""
-    driver = browser.driver
-    driver.get(stack.erp_url + "/")
-    field = wait(driver, lambda d: css(d, "input[name=login]"), what="the login form")[0]
-    field.clear()
-    field.send_keys(login or stack.erp_login)
-    secret = css(driver, "input[name=password]")[0]
-    secret.clear()
-    secret.send_keys(password or stack.erp_password)
-    databases = css(driver, "select[name=db]")
-    if databases:
-        from selenium.webdriver.support.ui import Select
-        Select(databases[0]).select_by_value(stack.erp_db)
-    browser.screenshot(shot)
-    secret.submit()
-    # the top menu appears once the session is established: navigating away before that
-    # (on a loaded machine) lost the login
-    wait(driver, lambda d: css(d, ".oe_topbar .oe_menu li"), what="the web client's menu")
+    """The stack's web client, logged in as ``login`` (the stack's administrator by
+    default) through Browser.login."""
+    browser.login(stack.erp_url, stack.erp_db, login or stack.erp_login,
+                  password or stack.erp_password, shot=shot)
 
 
 def log_in_to_django_admin(driver, username, password):

@@ -83,7 +83,7 @@ def test_guests_with_one_email_are_one_customer_as_the_owner_chooses(stack):
     assert (people["merged_guests"], people["merged_accounts"]) == (1, 1), people
     assert people["customers"] == people["contacts"] - 2, people
     assert sync_report.format_people(people).endswith(
-        "(1 guests merged by e-mail, 1 with a shop account merged by e-mail)")
+        "(1 guest merged by e-mail, 1 with a shop account merged by e-mail)")
 
     # a partner deleted by hand is made again at the contact's next change
     shop.set(customer_matching="guests")

@@ -4,6 +4,7 @@ OpenERP's server exits 0 even when its tests fail, so `make test` lives or
 dies by these parsers.
 """
 from tests.harness.suites import Outcome, openerp_log_counts
+from tests.harness.sync_report import format_people
 
 PREFIX = "2026-11-28 06:40:14,587 11016 TEST erp_tests openerp.modules.module: "
 
@@ -36,3 +37,10 @@ def test_a_module_that_did_not_install_is_a_failure():
                level="CRITICAL")
     outcome = openerp_log_counts(Outcome("erp"), text)
     assert outcome.failed == 1
+
+
+def test_the_demo_summary_counts_people_in_singular_and_plural():
+    one = {"contacts": 1, "customers": 1, "merged_guests": 1, "merged_accounts": 0}
+    assert format_people(one) == "  1 contact -> 1 customer (1 guest merged by e-mail)"
+    many = {"contacts": 33, "customers": 30, "merged_guests": 3, "merged_accounts": 0}
+    assert format_people(many) == "  33 contacts -> 30 customers (3 guests merged by e-mail)"

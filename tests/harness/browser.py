@@ -86,9 +86,10 @@ class Browser:
         return [e for e in self.driver.find_elements(By.CSS_SELECTOR, selector)
                 if e.is_displayed()]
 
-    def login(self, url, db, login, password):
-        """The web client's login form, filled and sent; returns once the top menu shows
-        (navigating away before the session is established loses the login)."""
+    def login(self, url, db, login, password, shot=None):
+        """The web client's login form, filled as a person does and sent; returns once the
+        top menu shows (navigating away before the session is established loses the
+        login). ``shot`` names a screenshot of the filled form."""
         from selenium.webdriver.common.by import By
         from selenium.webdriver.support.ui import Select
         self.driver.get(url + "/")
@@ -101,6 +102,8 @@ class Browser:
         secret.send_keys(password)
         for databases in self.driver.find_elements(By.CSS_SELECTOR, "select[name=db]"):
             Select(databases).select_by_value(db)
+        if shot:
+            self.screenshot(shot)
         secret.submit()
         # the menu's elements may be in the page before the session is: wait until the
         # login form is gone and the menu is shown, then until nothing is loading

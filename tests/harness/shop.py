@@ -49,7 +49,9 @@ class Shop:
         self.manage(db, "satchmo_load_store")
         self.manage(db, "satchmo_rebuild_pricing")
         if generate is not None:
-            options = ["--%s=%s" % (key, value) for key, value in sorted(generate.items())]
+            # a True value is a flag (--fast), anything else a --size=value
+            options = ["--%s" % key if value is True else "--%s=%s" % (key, value)
+                       for key, value in sorted(generate.items())]
             self.manage(db, "generate_demo_data", *options)
         return time.monotonic() - started
 

@@ -103,12 +103,17 @@ def count_people(rpc, api, backend_id):
 
 
 def format_people(people):
-    """"33 contacts -> 30 customers (3 guests merged by e-mail)"."""
-    why = ["%d guests merged by e-mail" % people["merged_guests"]]
+    """"33 contacts -> 30 customers (3 guests merged by e-mail)", "1 guest" when one."""
+    why = ["%s merged by e-mail" % counted(people["merged_guests"], "guest")]
     if people["merged_accounts"]:
         why.append("%d with a shop account merged by e-mail" % people["merged_accounts"])
-    return "  %d contacts -> %d customers (%s)" % (people["contacts"], people["customers"],
-                                                   ", ".join(why))
+    return "  %s -> %s (%s)" % (counted(people["contacts"], "contact"),
+                                counted(people["customers"], "customer"), ", ".join(why))
+
+
+def counted(number, noun):
+    """"1 guest", "0 guests", "3 guests": English plural of a regular noun."""
+    return "%d %s%s" % (number, noun, "" if number == 1 else "s")
 
 
 def failures(rpc, backend_id, limit=20):

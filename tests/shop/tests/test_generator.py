@@ -1,12 +1,8 @@
 # -*- coding: utf-8 -*-
 """The demo data generator (demo_store.generator, manage.py generate_demo_data).
 
-Generating is the slow part, so it runs once per class (in setUpClass), in a
-transaction that is rolled back in tearDownClass: nothing is committed, the
-other shop tests see an empty database. The tests only read. Django 1.3's
-TestCase wraps each test in its own transaction, which would roll back the
-class's data after the first test; the per-test fixture set-up is switched
-off here instead.
+The store is generated once for the class, in a transaction it rolls back
+(generated_store.py).
 """
 from decimal import Decimal
 from StringIO import StringIO
@@ -15,8 +11,6 @@ from django.contrib.auth.models import User
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import transaction
-from django.test import TestCase
-from django.test.testcases import disable_transaction_methods, restore_transaction_methods
 
 from demo_store.generator import AlreadyGenerated, generate
 from product.models import Category, Product
@@ -24,6 +18,8 @@ from product.modules.configurable.models import ProductVariation
 from satchmo_store.contact.models import AddressBook, Contact, Organization
 from satchmo_store.shop.models import Order, OrderStatus
 from satchmo_utils.numbers import trunc_decimal
+
+from . import generated_store
 
 SIZES = {"categories": 6, "products": 12, "organizations": 3, "contacts": 10, "orders": 24}
 CENT = Decimal("0.01")
@@ -54,59 +50,28 @@ def fingerprint():
     return orders, products, contacts, addresses, categories
 
 
-class GeneratorTest(TestCase):
+class GeneratorTest(generated_store.GeneratedStoreTestCase):
 
     @classmethod
-    def setUpClass(cls):
-        # pytest 4.6 and pytest-django 2.9 both call setUpClass (and tearDownClass)
-        if getattr(cls, "ready", False):
-            return
-        cls.ready = True
-        transaction.enter_transaction_management()
-        transaction.managed(True)
-        disable_transaction_methods()
-        try:
+    def build_store(cls):
+        cls.before = {"products": Product.objects.count(),
+                      "categories": Category.objects.count(),
+                      "contacts": Contact.objects.count(),
+                      "organizations": Organization.objects.count()}
+        # seed 7, then seed 8, then the command with seed 7: its data stays for the tests
+        runs = []
+        for seed in (7, 8):
+            point = transaction.savepoint()
             cache.clear()
-            # satchmo_load_l10n's loaddata would commit and close the connection
-            call_command("loaddata", "l10n_data.xml", commit=False, verbosity=0)
-            call_command("satchmo_load_store")
-            cls.before = {"products": Product.objects.count(),
-                          "categories": Category.objects.count(),
-                          "contacts": Contact.objects.count(),
-                          "organizations": Organization.objects.count()}
-            # seed 7, then seed 8, then the command with seed 7: its data stays for the tests
-            runs = []
-            for seed in (7, 8):
-                point = transaction.savepoint()
-                cache.clear()
-                generate(seed, SIZES)
-                runs.append(fingerprint())
-                transaction.savepoint_rollback(point)
-            cache.clear()
-            out = StringIO()
-            call_command("generate_demo_data", seed=7, stdout=out, **SIZES)
-            cls.summary = out.getvalue()
+            generate(seed, SIZES)
             runs.append(fingerprint())
-            cls.runs = runs
-        except Exception:
-            cls.tearDownClass()
-            raise
-
-    @classmethod
-    def tearDownClass(cls):
-        if not getattr(cls, "ready", False):
-            return
-        cls.ready = False
-        restore_transaction_methods()
-        transaction.rollback()
-        transaction.leave_transaction_management()
+            transaction.savepoint_rollback(point)
         cache.clear()
-
-    def _fixture_setup(self):
-        pass            # the class's transaction holds the data (see the module docstring)
-
-    def _post_teardown(self):
-        pass            # Django 1.3 would also close the connection, ending the transaction
+        out = StringIO()
+        call_command("generate_demo_data", seed=7, stdout=out, **SIZES)
+        cls.summary = out.getvalue()
+        runs.append(fingerprint())
+        cls.runs = runs
 
     def test_same_seed_gives_the_same_data(self):
         first, other, last = self.runs

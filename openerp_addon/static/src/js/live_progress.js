@@ -8,8 +8,15 @@ openerp.openerp_addon = function (instance) {
     var RELOAD_EVERY_MS = 3000;
 
     instance.web.form.FieldSatchmoLiveProgress = instance.web.form.FieldProgressBar.extend({
-        render_value: function () {
-            this._super.apply(this, arguments);
+        set_value: function () {
+            // the form sets every field at each load of the record (render_value runs
+            // only when the value changed: a run opened at 0 %, or still at the same
+            // percentage, would never be reloaded)
+            var result = this._super.apply(this, arguments);
+            this.schedule_reload();
+            return result;
+        },
+        schedule_reload: function () {
             var self = this;
             clearTimeout(this.satchmo_reload);
             if (this.is_running()) {

@@ -20,6 +20,7 @@ from satchmo_store.shop import notification, signals
 from satchmo_store.shop.models import Order
 
 from . import catalog, customers, lookups, orders, store
+from .bulk import FastOrderMaker
 from .dice import Dice, Timeline
 
 # The history ends on a fixed day, not "today": same seed, same time stamps.
@@ -32,11 +33,13 @@ class AlreadyGenerated(Exception):
     pass
 
 
-def generate(seed, sizes, until=DEFAULT_UNTIL, progress=None):
+def generate(seed, sizes, until=DEFAULT_UNTIL, progress=None, fast=False):
     """Create the data; returns counts of what was made.
 
     ``sizes`` maps each of SIZES to a count; ``progress`` (optional) is
-    called with a line of text now and then on long runs.
+    called with a line of text now and then on long runs. ``fast`` writes
+    the orders many rows per statement (bulk.py): the same rows, for the
+    benchmark's big stores; the default saves each through Satchmo's models.
     """
     if Product.objects.filter(sku__startswith="GEN-").exists():
         raise AlreadyGenerated("this store already has generated data (products GEN-*)")
@@ -46,7 +49,8 @@ def generate(seed, sizes, until=DEFAULT_UNTIL, progress=None):
         try:
             say = progress or (lambda line: None)
             counts = _generate(seed, sizes, timeline,
-                               lambda line: say("%6.1fs %s" % (time.time() - started, line)))
+                               lambda line: say("%6.1fs %s" % (time.time() - started, line)),
+                               FastOrderMaker if fast else orders.OrderMaker)
             transaction.commit()
         except:
             transaction.rollback()
@@ -55,7 +59,7 @@ def generate(seed, sizes, until=DEFAULT_UNTIL, progress=None):
     return counts
 
 
-def _generate(seed, sizes, timeline, progress):
+def _generate(seed, sizes, timeline, progress, order_maker):
     admin = store.ensure_admin()
     tax_classes = store.set_up_store()
     discounts = store.create_discounts(timeline)
@@ -76,7 +80,7 @@ def _generate(seed, sizes, timeline, progress):
 
     dice = Dice(seed, "orders")
     plans, moves = orders.plan_orders(dice, sizes["orders"], people.contacts, timeline)
-    maker = orders.OrderMaker(dice, products, people, discounts, timeline)
+    maker = order_maker(dice, products, people, discounts, timeline)
 
     def checkpoint(made):
         transaction.commit()

@@ -87,6 +87,11 @@ def _plan_moves(dice, plans):
     return moves
 
 
+def ship(order, contact):
+    """Shipping as Satchmo's checkout sets it: the PerItem shipper on the order's lines."""
+    update_shipping(order, SHIPPER, contact, OrderCart(order))
+
+
 class OrderMaker(object):
     """Places planned orders; keeps small caches of prices and options."""
 
@@ -107,13 +112,38 @@ class OrderMaker(object):
         for plan in plans:
             while moves and moves[0][0] <= plan.moment:
                 _, contact = moves.pop(0)
-                self.customers.move(self.dice, contact)
+                self._move(contact)
             self.place(plan)
             self.made += 1
             if self.made % every == 0:
                 checkpoint(self.made)
         for _, contact in moves:
-            self.customers.move(self.dice, contact)
+            self._move(contact)
+
+    # -- where the rows go: Satchmo's own saves here; bulk.FastOrderMaker collects them --------
+
+    def _move(self, contact):
+        self.customers.move(self.dice, contact)
+
+    def _open(self, order):
+        order.save()                       # copies the contact's current addresses
+
+    def _save_line(self, item):
+        item.save()                        # OrderItem.save computes the line's tax
+
+    def _save_detail(self, detail):
+        detail.save()
+
+    def _price(self, order, contact):
+        ship(order, contact)
+        order.recalculate_total(save=True)
+
+    def _save_status(self, status):
+        status.save()                      # OrderStatus.save sets the order's status
+
+    def _save_payment(self, payment, moment):
+        payment.save()
+        OrderPayment.objects.filter(pk=payment.pk).update(time_stamp=moment)
 
     def place(self, plan):
         dice = self.dice
@@ -124,12 +154,11 @@ class OrderMaker(object):
                       discount_code=dice.chance(DISCOUNT_SHARE) and dice.choice(self.discounts)
                       or u"",
                       notes=dice.chance(0.2) and dice.choice(ORDER_NOTES) or u"")
-        order.save()                       # copies the contact's current addresses
+        self._open(order)
         order.time_stamp = plan.moment
         for product in dice.some(self.catalog.sellable, 1, 4):
             self._add_line(order, product)
-        update_shipping(order, SHIPPER, plan.contact, OrderCart(order))
-        order.recalculate_total(save=True)
+        self._price(order, plan.contact)
         getattr(self, "_" + plan.outcome)(order, plan)
         return order
 
@@ -141,10 +170,11 @@ class OrderMaker(object):
         unit_price = self._prices[key]
         item = OrderItem(order=order, product=product, quantity=quantity, unit_price=unit_price,
                          line_item_price=unit_price * quantity)
-        item.save()
+        self._save_line(item)
         for position, (group, option) in enumerate(self._variation_options(product)):
-            OrderItemDetail(item=item, name=group, value=option.name,
-                            price_change=option.price_change, sort_order=position).save()
+            self._save_detail(OrderItemDetail(item=item, name=group, value=option.name,
+                                              price_change=option.price_change,
+                                              sort_order=position))
 
     def _variation_options(self, product):
         """[(group name, Option)] of a variation; [] for a simple product."""
@@ -162,8 +192,8 @@ class OrderMaker(object):
     def _status(self, order, status, moment):
         moment = self.timeline.clip(moment)
         if moment is not None:
-            OrderStatus(order=order, status=status, notes=STATUS_NOTES[status],
-                        time_stamp=moment).save()
+            self._save_status(OrderStatus(order=order, status=status,
+                                          notes=STATUS_NOTES[status], time_stamp=moment))
         return moment is not None
 
     def _pay(self, order, amount, moment):
@@ -171,8 +201,7 @@ class OrderMaker(object):
                                transaction_id=u"DEMO-%06d-%d" % (self.number,
                                                                  self.dice.randint(100, 999)),
                                reason_code=u"0", details=u"Dummy payment")
-        payment.save()
-        OrderPayment.objects.filter(pk=payment.pk).update(time_stamp=moment)
+        self._save_payment(payment, moment)
 
     def _paid(self, order, plan):
         paid_at = plan.moment + self.dice.randint(1, 30) * MINUTE

@@ -23,6 +23,9 @@ class Command(BaseCommand):
         make_option("--seed", type="int", default=7, help="random seed (default 7)"),
         make_option("--until", default=DEFAULT_UNTIL.isoformat(),
                     help="the day the generated history ends (default %s)" % DEFAULT_UNTIL),
+        make_option("--fast", action="store_true", default=False,
+                    help="write the orders many rows per statement (the same rows; for "
+                         "big stores)"),
     ) + tuple(make_option("--%s" % size, type="int", default=DEFAULTS[size],
                           help="how many %s (default %d)" % (size, DEFAULTS[size]))
               for size in SIZES)
@@ -39,7 +42,8 @@ class Command(BaseCommand):
         if int(options.get("verbosity", 1)) > 1:
             progress = lambda line: self.stdout.write(line + "\n")
         try:
-            counts = generate(options["seed"], sizes, until, progress=progress)
+            counts = generate(options["seed"], sizes, until, progress=progress,
+                              fast=options["fast"])
         except (AlreadyGenerated, ValueError) as error:
             raise CommandError(str(error))
         self.stdout.write(
