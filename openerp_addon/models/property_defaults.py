@@ -83,10 +83,40 @@ class res_partner(orm.Model):
             names = [name for name in names
                      if not isinstance(self._all_columns[name].column, fields.property)]
         values = self._update_fields_values(cr, uid, commercial, names, context=context)
+        values = self._without_held_properties(cr, uid, children, values, context=context)
         for child in children:
             if child.child_ids:  # a leaf's own sync is a write on no record (issue 13)
                 self._commercial_sync_to_children(cr, uid, child, context=context)
         return self.write(cr, uid, [child.id for child in children], values, context=context)
+
+
+    def _without_held_properties(self, cr, uid, children, values, context=None):
+        """``values`` less the property fields every child already reads as given.
+
+        Writing a property field deletes the record's own ir.property row and
+        creates an equal one again (or none, if the value is the company's
+        default): for a value the child already has, nothing it reads or stores
+        changes, and every reconciliation of the customer rewrote each property
+        of each address that way (issue 13). The other commercial fields are
+        written as OpenERP writes them.
+        """
+        names = [name for name in values
+                 if isinstance(self._all_columns[name].column, fields.property)]
+        if not names:
+            return values
+        held = self.read(cr, uid, [child.id for child in children], names, context=context)
+        kept = dict(values)
+        for name in names:
+            if all(_value_id(row[name]) == _value_id(values[name]) for row in held):
+                del kept[name]
+        return kept
+
+
+def _value_id(value):
+    """A many2one property as read() ((id, name)) or as written (an id): the id, or False."""
+    if isinstance(value, (list, tuple)):
+        return value and value[0] or False
+    return value or False
 
 
 class product_product(orm.Model):

@@ -8,13 +8,14 @@ order path.
 """
 
 QUERIES_PER_ORDER = {
-    # step: (before, after)
+    # step: (before, after); create's 19 more pay for what test_twin_order found missing
+    # (the salesperson in the creation note, each line's unit of sale and weight)
     "orders.create": (170, 189),
     "orders.confirm": (106, 106),
-    "orders.invoice": (697, 630),
+    "orders.invoice": (697, 629),
     "orders.invoice_taxes": (14, 14),
     "orders.validate": (672, 672),
-    "orders.voucher": (1392, 1362),
+    "orders.voucher": (1392, 1318),
 }
 
 
