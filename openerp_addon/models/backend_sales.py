@@ -122,13 +122,68 @@ class satchmo_backend(orm.Model):
         'create_taxes': False,
         'shipping_product_id': _default_product(None, 'product_satchmo_shipping'),
         'discount_product_id': _default_product(None, 'product_satchmo_discount'),
-        'order_prefix': 'SHOP-',
+        # SHOP- for a company's first shop, SHOP2- for its second (order names are unique)
+        'order_prefix': lambda self, cr, uid, context: self.free_order_prefix(
+            cr, uid, self._company(cr, uid, context), context=context),
         'import_statuses': DEFAULT_STATUSES,
         'confirm_orders': True,
         'create_invoices': True,
         'validate_invoices': True,
         'register_payments': True,
     }
+
+    def _check_order_prefix(self, cr, uid, ids, context=None):
+        """Two shops of one company with one prefix would give their orders the same names.
+
+        OpenERP's sale orders are unique by (name, company): the second shop's
+        order 22 would fail on the first's SHOP-22 at import, order by order.
+        Refused here, on the form, once.
+        """
+        everywhere = dict(context or {}, active_test=False)
+        for backend in self.browse(cr, uid, ids, context=context):
+            if self.search(cr, uid, [('id', '!=', backend.id),
+                                     ('company_id', '=', backend.company_id.id),
+                                     ('order_prefix', '=', backend.order_prefix or False)],
+                           count=True, context=everywhere):
+                return False
+        return True
+
+    _constraints = [
+        (_check_order_prefix, "Another shop of this company already has this order name "
+                              "prefix: the orders of both shops would take the same names. "
+                              "Give each shop its own prefix.", ['order_prefix', 'company_id']),
+    ]
+
+    def free_order_prefix(self, cr, uid, company_id, stem=u'SHOP', context=None):
+        """The first of SHOP-, SHOP2-, SHOP3-... no shop of the company has (archived included)."""
+        everywhere = dict(context or {}, active_test=False)
+        ids = self.search(cr, uid, [('company_id', '=', company_id)], context=everywhere)
+        taken = set(row['order_prefix'] for row in self.read(
+            cr, uid, ids, ['order_prefix'], context=everywhere))
+        for number in range(1, 1000):
+            prefix = u'%s%s-' % (stem, number > 1 and number or u'')
+            if prefix not in taken:
+                return prefix
+        return False
+
+    def create(self, cr, uid, values, context=None):
+        """A shop created without a prefix gets one free in its own company."""
+        if 'order_prefix' not in values:
+            values = dict(values, order_prefix=self.free_order_prefix(
+                cr, uid, values.get('company_id') or self._company(cr, uid, context),
+                context=context))
+        return super(satchmo_backend, self).create(cr, uid, values, context=context)
+
+    def copy(self, cr, uid, id, default=None, context=None):
+        """A copied shop gets a free order prefix of its own (SHOP- -> SHOP2-)."""
+        default = dict(default or {})
+        if 'order_prefix' not in default:
+            backend = self.browse(cr, uid, id, context=context)
+            stem = (backend.order_prefix or u'SHOP').rstrip(u'-').rstrip(u'0123456789')
+            default['order_prefix'] = self.free_order_prefix(
+                cr, uid, default.get('company_id') or backend.company_id.id, stem or u'SHOP',
+                context=context)
+        return super(satchmo_backend, self).copy(cr, uid, id, default=default, context=context)
 
     def statuses_to_import(self, cr, uid, backend, context=None):
         """The set of shop statuses whose orders are imported (lower case)."""

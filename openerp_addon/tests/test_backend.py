@@ -49,6 +49,33 @@ class TestBackend(BackendCase):
         self.assertEqual(self.backend_obj.browse(
             self.cr, self.uid, copy_id).cursor, 0)
 
+    def prefix(self, backend_id):
+        return self.backend_obj.read(self.cr, self.uid, backend_id, ['order_prefix'])[
+            'order_prefix']
+
+    def test_each_shop_of_a_company_gets_its_own_order_prefix(self):
+        """Order names are unique per company: a second shop or a copy never reuses SHOP-."""
+        second_id = self.backend_obj.create(self.cr, self.uid, {
+            'name': 'Second shop', 'url': 'http://127.0.0.1:2'})
+        copy_id = self.backend_obj.copy(self.cr, self.uid, self.backend_id)
+        prefixes = [self.prefix(i) for i in (self.backend_id, second_id, copy_id)]
+        self.assertEqual(len(set(prefixes)), 3, prefixes)
+        self.assertTrue(all(p.startswith('SHOP') and p.endswith('-') for p in prefixes))
+
+    def test_two_shops_of_a_company_cannot_share_an_order_prefix(self):
+        second_id = self.backend_obj.create(self.cr, self.uid, {
+            'name': 'Second shop', 'url': 'http://127.0.0.1:2'})
+        with self.assertRaises(orm.except_orm) as refused:
+            self.backend_obj.write(self.cr, self.uid, [second_id],
+                                   {'order_prefix': self.prefix(self.backend_id)})
+        self.assertIn('same names', refused.exception.value)
+        other_company = self.registry('res.company').create(
+            self.cr, self.uid, {'name': 'Elsewhere'})
+        elsewhere_id = self.backend_obj.create(self.cr, self.uid, {
+            'name': 'Shop elsewhere', 'url': 'http://127.0.0.1:3', 'company_id': other_company,
+            'order_prefix': self.prefix(self.backend_id)})
+        self.assertEqual(self.prefix(elsewhere_id), self.prefix(self.backend_id))
+
     def test_cron_shipped_inactive(self):
         cron = self.cron()
         self.assertFalse(cron.active)

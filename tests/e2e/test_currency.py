@@ -99,21 +99,8 @@ def test_eur_shop_on_a_usd_company_lands_to_the_cent_and_reconciled(stack, eur_s
     orders = [o for o in stack.api_all("orders") if o["status"] != "Temp"
               and o["time_stamp"][:10] >= setup["start"]]
     assert orders
-    order_rows = rows(stack, backend_id, "orders")
-    payment_rows = rows(stack, backend_id, "payments")
-    for shop_order in orders:
-        row = order_rows[str(shop_order["id"])]
-        assert row["state"] == "synced", (shop_order["id"], row["error"])
-        record = stack.erp("sale.order", "read", [row["res_id"]], TOTALS + ["invoice_ids"])[0]
-        assert record["currency_id"][0] == setup["currency"]
-        assert erp_totals(record) == shop_totals(shop_order), shop_order["id"]
-        if shop_order["status"] == "Cancelled":
-            continue
-        (invoice,) = stack.erp("account.invoice", "read", record["invoice_ids"], TOTALS + [
-            "state", "residual", "move_id", "date_invoice", "account_id"])
-        assert invoice["currency_id"][0] == setup["currency"]
-        assert erp_totals(invoice) == shop_totals(shop_order), shop_order["id"]
-        assert_balanced(stack, invoice["move_id"][0])
+    for shop_order, invoice, paid in booked_orders(stack, backend_id, orders,
+                                                   setup["currency"]):
         # company currency: each line converted by OpenERP's own function at the invoice's
         # date (the receivable is their sum, so it may differ by a cent from the converted
         # total), not at today's rate
@@ -124,8 +111,6 @@ def test_eur_shop_on_a_usd_company_lands_to_the_cent_and_reconciled(stack, eur_s
                 assert money(item["debit"] + item["credit"]) == money(stack.erp(
                     "res.currency", "compute", setup["currency"], usd,
                     abs(item["amount_currency"]), context={"date": invoice["date_invoice"]}))
-        paid = sum(Decimal(p["amount"]) for p in shop_order["payments"]
-                   if p["kind"] == "payment" and payment_rows[p["key"]]["state"] == "synced")
         if paid >= Decimal(shop_order["total"]):
             assert invoice["state"] == "paid", shop_order["id"]
             assert_reconciled_to_zero(stack, receivable)
@@ -137,7 +122,7 @@ def test_eur_shop_on_a_usd_company_lands_to_the_cent_and_reconciled(stack, eur_s
     for voucher in vouchers:
         assert_balanced(stack, voucher["move_id"][0])
     # the order paid today: its last voucher booked the exchange difference
-    row = order_rows[str(order["id"])]
+    row = rows(stack, backend_id, "orders")[str(order["id"])]
     (invoice_id,) = stack.erp("sale.order", "read", [row["res_id"]],
                               ["invoice_ids"])[0]["invoice_ids"]
     own = sorted((v for v in vouchers if invoice_of(stack, v) == invoice_id),
@@ -153,6 +138,36 @@ def test_eur_shop_on_a_usd_company_lands_to_the_cent_and_reconciled(stack, eur_s
     assert stack.erp("account.invoice", "read", [twin], ["state"])[0]["state"] == "paid"
     print("EUR shop on the USD company: %d orders, %d vouchers, first sync %.1fs"
           % (len(orders), len(vouchers), first["seconds"]))
+
+
+def booked_orders(stack, backend_id, orders, currency):
+    """(shop order, its invoice, what its synced payments paid) of each order not cancelled,
+    each checked by ``booked_invoice``."""
+    order_rows = rows(stack, backend_id, "orders")
+    payment_rows = rows(stack, backend_id, "payments")
+    for shop_order in orders:
+        invoice = booked_invoice(stack, order_rows[str(shop_order["id"])], shop_order, currency)
+        if invoice is not None:
+            yield shop_order, invoice, sum(
+                Decimal(p["amount"]) for p in shop_order["payments"]
+                if p["kind"] == "payment" and payment_rows[p["key"]]["state"] == "synced")
+
+
+def booked_invoice(stack, row, shop_order, currency):
+    """The order synced, its sale order and invoice in ``currency`` with the shop's totals,
+    the invoice's entry balanced; the invoice (None for a cancelled order)."""
+    assert row["state"] == "synced", (shop_order["id"], row["error"])
+    record = stack.erp("sale.order", "read", [row["res_id"]], TOTALS + ["invoice_ids"])[0]
+    assert record["currency_id"][0] == currency
+    assert erp_totals(record) == shop_totals(shop_order), shop_order["id"]
+    if shop_order["status"] == "Cancelled":
+        return None
+    (invoice,) = stack.erp("account.invoice", "read", record["invoice_ids"], TOTALS + [
+        "state", "residual", "move_id", "date_invoice", "account_id"])
+    assert invoice["currency_id"][0] == currency
+    assert erp_totals(invoice) == shop_totals(shop_order), shop_order["id"]
+    assert_balanced(stack, invoice["move_id"][0])
+    return invoice
 
 
 def assert_reconciled_to_zero(stack, receivable):

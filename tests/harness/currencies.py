@@ -70,7 +70,9 @@ def bank_journal(rpc, company_id, code, currency, bank_journal_id):
     like = rpc("account.account", "read", [bank["default_debit_account_id"][0]],
                ["code", "parent_id", "user_type"])[0]
     account = rpc("account.account", "create", {
-        "code": like["code"][:-2] + "90", "name": "Bank %s" % code, "type": "liquidity",
+        # one account per currency: 90 for EUR, 91 for GBP (two foreign shops, one company)
+        "code": like["code"][:-2] + "9%d" % sorted(FIRST_RATES).index(code),
+        "name": "Bank %s" % code, "type": "liquidity",
         "user_type": like["user_type"][0], "parent_id": like["parent_id"][0],
         "currency_id": currency, "company_id": company_id})
     return rpc("account.journal", "create", {

@@ -4,6 +4,8 @@ from .erp import Erp
 from .postgres import Postgres
 from .shop import Shop
 
+OTHER_SHOP_PORT_OFFSET = 50
+
 
 class Servers:
     """PostgreSQL, the shop and OpenERP of one instance (demo or test)."""
@@ -15,11 +17,16 @@ class Servers:
         self.venvs = venvs.ensure_all(log)
         self.pg = Postgres(instance).ensure()
         self.shop = Shop(instance, self.pg, self.venvs["shop"])
+        # a second shop of the same company (two shops in two currencies, test_two_shops);
+        # started only by the tests that need it
+        self.other_shop = Shop(instance, self.pg, self.venvs["shop"], name="shop2",
+                               port=instance.shop_port + OTHER_SHOP_PORT_OFFSET)
         self.erp = Erp(instance, self.pg, self.venvs["erp"])
         self.erp.write_conf()
 
     def stop(self):
         self.shop.stop()
+        self.other_shop.stop()
         self.erp.stop()
 
 

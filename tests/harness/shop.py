@@ -7,13 +7,19 @@ from .process import Daemon, run
 
 
 class Shop:
-    def __init__(self, instance, pg, venv):
+    """A shop server; ``name`` and ``port`` tell a second shop of the instance from the first
+    (its own pid file and log, e.g. "shop2" on the shop port + 50, servers.py)."""
+
+    def __init__(self, instance, pg, venv, name="shop", port=None):
         self.instance = instance
         self.pg = pg
         self.venv = venv
+        self.name = name
+        self.port = port or instance.shop_port
+        self.url = "http://127.0.0.1:%d" % self.port
         self.var = instance.dir / "shop"
         self.log = instance.log_dir / "shop-setup.log"
-        self.daemon = Daemon("shop", instance.run_dir, instance.log_dir / "shop.log")
+        self.daemon = Daemon(name, instance.run_dir, instance.log_dir / ("%s.log" % name))
         # Satchmo's currency setting (settings.py's L10N_SETTINGS); None: its default, USD
         self.currency = None
 
@@ -63,10 +69,10 @@ class Shop:
     def start(self, db):
         self.stop()
         self.daemon.start([str(self.venv.python), str(config.SHOP_PROJECT / "manage.py"),
-                           "runserver", "127.0.0.1:%d" % self.instance.shop_port, "--noreload"],
+                           "runserver", "127.0.0.1:%d" % self.port, "--noreload"],
                           env=self.env(db), cwd=str(config.SHOP_PROJECT))
-        self.daemon.wait_http(self.instance.shop_url + "/api/v1/", timeout=60)
-        (self.instance.run_dir / "shop.json").write_text(json.dumps({"db": db}))
+        self.daemon.wait_http(self.url + "/api/v1/", timeout=60)
+        (self.instance.run_dir / ("%s.json" % self.name)).write_text(json.dumps({"db": db}))
 
     def stop(self):
         return self.daemon.stop()
