@@ -93,15 +93,27 @@ class Browser:
         from selenium.webdriver.common.by import By
         from selenium.webdriver.support.ui import Select
         self.driver.get(url + "/")
-        field = self.wait(lambda d: d.find_elements(By.CSS_SELECTOR, "input[name=login]"),
-                          what="the login form")[0]
-        field.clear()
-        field.send_keys(login)
-        secret = self.driver.find_element(By.CSS_SELECTOR, "input[name=password]")
-        secret.clear()
-        secret.send_keys(password)
-        for databases in self.driver.find_elements(By.CSS_SELECTOR, "select[name=db]"):
-            Select(databases).select_by_value(db)
+        # under load the client may still be loading and draw the form again after it was
+        # typed into (seen: the login emptied, the password kept): type once nothing loads,
+        # and again until the form holds what was typed
+        self.wait(lambda d: d.find_elements(By.CSS_SELECTOR, "input[name=login]")
+                  and not self.visible(".oe_loading"), what="the login form")
+
+        def filled(driver):
+            field = driver.find_element(By.CSS_SELECTOR, "input[name=login]")
+            field.clear()
+            field.send_keys(login)
+            secret = driver.find_element(By.CSS_SELECTOR, "input[name=password]")
+            secret.clear()
+            secret.send_keys(password)
+            for databases in driver.find_elements(By.CSS_SELECTOR, "select[name=db]"):
+                Select(databases).select_by_value(db)
+            time.sleep(0.5)
+            kept = (field.get_attribute("value") == login
+                    and secret.get_attribute("value") == password)
+            return kept and secret
+
+        secret = self.wait(filled, what="a login form that keeps what was typed")
         if shot:
             self.screenshot(shot)
         secret.submit()

@@ -26,6 +26,9 @@ from .process import CommandFailed, run, tail
 from .servers import Servers, stop_instance
 
 ERP_TEST_TIMEOUT = 1800  # the erp suite is ~150 tests: minutes on a quiet machine, far more on a loaded one
+# the e2e suite took 29 min on a quiet machine before the partitions and two-shop tests, and
+# passed the 40 min it was given on a machine running the benchmark as well
+E2E_TEST_TIMEOUT = 3600
 # Addons that exist to be tested (the custom-mapping example): installed by the
 # erp suite after ours, never by the demo.
 TEST_ONLY_MODULES = ("openerp_addon_custom_example",)
@@ -164,7 +167,7 @@ def e2e_suite(servers, reports, pytest_args=()):
             str(config.REPO / "tests" / "e2e" / "pytest.ini"), "--junitxml=%s" % report,
             "-rfE", str(config.REPO / "tests" / "e2e")] + list(pytest_args)
     code = run(argv, log=log, env={"SATCHMO_SYNC_INSTANCE": servers.instance.name},
-               cwd=str(config.REPO), check=False, timeout=2400)
+               cwd=str(config.REPO), check=False, timeout=E2E_TEST_TIMEOUT)
     junit_counts(outcome, report)
     if code not in (0, 1):
         outcome.problems.append("pytest exited %d, see %s" % (code, log))
