@@ -68,9 +68,9 @@ class Counts(object):
         self.steps = {}
         self.skipped_why = {}  # (resource, reason): how many, for the run's note
 
-    def add(self, resource, outcome):
+    def add(self, resource, outcome, n=1):
         row = self.by_resource.setdefault(resource, dict.fromkeys(OUTCOMES, 0))
-        row[outcome] += 1
+        row[outcome] += n
 
     def skip(self, resource, reason):
         self.add(resource, 'skipped')
@@ -199,6 +199,9 @@ class Env(object):
         self.retry_transient = False
         self.deferred = None
         self.lock_dependencies = False  # a partitioned shop's run: dependency_lock.py
+        # numbering.py: in an order's parallel part, the journals of the numbering it
+        # postponed (None: an order is numbered in its own transaction)
+        self.numbering = None
 
     @contextmanager
     def step(self, name):

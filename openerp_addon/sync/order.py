@@ -21,7 +21,7 @@ from .money import cents, compare, describe_difference, shop_totals
 from .order_lines import LineBuilder
 from .payment import Payments
 from .resources import register
-from . import invoice_taxes, order_status, workflow
+from . import invoice_taxes, numbering, order_status, workflow
 from .discontinued import shrunk_note
 
 
@@ -117,6 +117,7 @@ class OrderImporter(Importer):
         super(OrderImporter, self).__init__(env)
         self.orders = self.pool.get('sale.order')
         self._holds = {}
+        self._postponed = set()  # orders whose numbering runs after this transaction
         self.history = HistoryPolicy(env)  # which orders are booked, which only history
         self._notes = {}  # what the row tells besides a failure (status rules)
         self.currency = CurrencyGuard(env)  # never an order in another currency than the shop's
@@ -143,6 +144,7 @@ class OrderImporter(Importer):
     # -- build, then take as far as the switches say ------------------------------------------
     def apply(self, payload, values, res_id):
         self._holds.pop(payload['id'], None)
+        self._postponed.discard(payload['id'])
         with self.env.step('orders.create'):
             if res_id and self.orders.browse(self.cr, self.uid, res_id).state != 'draft':
                 order = self.orders.browse(self.cr, self.uid, res_id, context=self.env.context)
@@ -210,6 +212,10 @@ class OrderImporter(Importer):
             if differences:
                 return self.hold(payload, u'the invoice differs from the shop: %s'
                                  % describe_difference(differences))
+        if numbering.postpone(self.env, invoice, payload):  # a partitioned run: numbering.py
+            self._postponed.add(payload['id'])
+            return
+        if invoice.state == 'draft':
             with self.env.step('orders.validate'):
                 valid = backend.validate_invoices and workflow.validate(
                     self.cr, self.uid, invoice)
@@ -254,6 +260,8 @@ class OrderImporter(Importer):
                   'erp_amount': u'%s' % workflow.order_totals(order)['total']}
         reason = self._holds.pop(payload['id'], None)
         note = self._notes.pop(payload['id'], None)
+        if payload['id'] in self._postponed and not reason:
+            values['state'] = 'dirty'  # not synced until its numbering committed
         if note:
             values['note'] = note
         if reason:

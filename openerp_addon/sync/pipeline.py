@@ -10,7 +10,8 @@
           per resource in dependency order: fetch changed objects by ids
             per object: savepoint, map, bind, apply (importer.Env.import_one)
           the catalogue and customers: one transaction for the batch; orders (they take
-          journal sequences): one short transaction per order (transactions.py)
+          journal sequences): one short transaction per order (transactions.py; a
+          partitioned run: two, the numbering one under the journals' lock, numbering.py)
           commit the advanced cursor once every part of the batch is committed
       retry failed rows that are due, and rows marked dirty
       (a shop with partitions: this run the catalogue and customers, partitions.py the orders)
@@ -42,7 +43,7 @@ from .lock import backend_lock, try_lock
 from .prefetch import Prefetched
 from .progress import Progress, Silent
 from .runlog import RunLog
-from . import pages, partitions, transactions
+from . import numbering, pages, partitions, transactions
 
 _logger = logging.getLogger(__name__)
 
@@ -309,8 +310,7 @@ class Sync(object):
         """import_ids, each object in a transaction of its own (transactions.py)."""
         for found, broken, gone in pages.fetched(self._client, resource, ids, self.page_size()):
             for payload in self.part.mine(resource, found):
-                self.alone(lambda env: env.import_one(resource, payload, force=force),
-                           '%s %s' % (resource, payload['id']), step=resource + '.transaction')
+                numbering.import_order(self, resource, payload, force=force)
             if broken or gone:
                 self.batch(lambda env: self.not_found(env, resource, broken, gone))
         if deletes:
@@ -345,8 +345,7 @@ class Sync(object):
         if not transactions.commits_alone(resource):
             return self.batch(lambda env: [env.import_one(resource, p) for p in page])
         for payload in self.part.mine(resource, page):
-            self.alone(lambda env: env.import_one(resource, payload),
-                       '%s %s' % (resource, payload['id']), step=resource + '.transaction')
+            numbering.import_order(self, resource, payload)
 
     def archive_unlisted(self, env, resource, listed):
         if not self.part.owns(resource, None):

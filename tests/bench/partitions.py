@@ -14,8 +14,9 @@ cron workers, without the scheduler's up-to-a-minute polling delay:
 CPU seconds are what the OpenERP processes and PostgreSQL spent meanwhile
 (utime + stime from /proc, children that exited included through the
 parents' cutime/cstime), per order imported. Lock waits and retries: the
-transient errors the runs met (OpenERP's log) and PostgreSQL's deadlock
-count.
+transient errors the runs met (OpenERP's log), PostgreSQL's deadlock
+count, and the seconds the partitions' orders waited for the journals' lock
+(``lock_wait_s``: sync/numbering.py, the runs' ``orders.journal_lock`` step).
 
 ``python3 -m tests.bench.partitions`` runs this measurement alone (its own
 store, sizes as ``make bench``: SCALE, BENCH_ORDERS...); ``make bench`` calls
@@ -96,7 +97,14 @@ def one_count(stage, shop_db, n):
             "cpu_s_per_order": round(cpu / orders, 3) if orders else None,
             "shop_run_s": round(runs[0]["seconds"], 1),
             "retries": log_count(log, offset), "deadlocks": deadlocks(stage, db),
+            "lock_wait_s": round(sum(step_seconds(run, "orders.journal_lock") for run in runs), 1),
             "states": [run["state"] for run in runs]}
+
+
+def step_seconds(run, step):
+    """The seconds a run spent in one named step (its timings; 0 if it had none): the
+    journals' lock wait of partitioned orders (sync/numbering.py)."""
+    return ((run.get("timings") or {}).get("steps") or {}).get(step, {}).get("seconds", 0.0)
 
 
 def run_partitions(rpc, backend, n):
@@ -105,13 +113,15 @@ def run_partitions(rpc, backend, n):
     def one(index):
         started = time.monotonic()
         action = rpc("satchmo.backend", "action_sync_partition", [backend], index)
-        run = rpc("satchmo.sync.run", "read", [action["res_id"]], ["state", "count_ids"])[0]
+        run = rpc("satchmo.sync.run", "read", [action["res_id"]],
+                  ["state", "count_ids", "timings"])[0]
         counts = {}
         for row in rpc("satchmo.sync.run.count", "read", run["count_ids"] or [],
                        ["resource", "created", "updated", "failed"]):
             counts[row["resource"]] = row
         runs[index] = {"state": run["state"], "counts": counts,
-                       "seconds": time.monotonic() - started}
+                       "seconds": time.monotonic() - started,
+                       "timings": json.loads(run["timings"] or "{}")}
 
     threads = [threading.Thread(target=one, args=(i,)) for i in range(n)]
     for thread in threads:
