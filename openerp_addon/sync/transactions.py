@@ -18,7 +18,11 @@ no sequence and keep their large batches (a commit each is what would cost).
 We chose one transaction per order over "drafts in the batch, a marker, a
 second phase that posts" because an order then stays one unit of work: a
 server killed between its creation and its invoice's validation rolls back
-both, and no marker or second phase can be left behind half done.
+both, and no marker or second phase can be left behind half done. A
+partitioned shop is the exception (numbering.py): there orders of several
+workers overlap, so each order's numbering gets a second short transaction,
+one worker at a time, and its mapping row is the marker (``dirty`` until the
+numbering committed).
 
 Why nothing is lost or doubled. A feed page is applied in dependency order:
 the batched resources in one transaction, then each ``commits_alone`` object

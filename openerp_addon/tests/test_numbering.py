@@ -4,6 +4,7 @@ order, and a numbering transaction that begins only after the lock is held."""
 from contextlib import contextmanager
 
 from openerp import sql_db
+from openerp.tools import mute_logger
 
 from openerp.addons.openerp_addon.sync import numbering, pipeline
 from openerp.addons.openerp_addon.sync.cursors import SharedCursors
@@ -163,3 +164,35 @@ class TestNumberingApart(OrderCase):
         self.assertEqual(self.runs.browse(self.cr, self.uid, run_id).state, 'done')
         self.assertEqual([event for event in cursors.events if event != 'session'], [])
         self.assertEqual(self.order(101).invoice_ids[0].state, 'paid')
+
+    @mute_logger('openerp.addons.openerp_addon.sync.pipeline')
+    def test_a_worker_stopped_between_the_two_transactions_is_resumed(self):
+        self.backends.write(self.cr, self.uid, [self.backend_id], {'partitions': 2})
+        self.sync()
+        real = numbering.journals_locked
+
+        def stopped(cursors, journal_ids):
+            raise RuntimeError('the worker stopped before the numbering')
+
+        numbering.journals_locked = stopped
+        try:
+            crashed = self.sync_partition(0)
+        finally:
+            numbering.journals_locked = real
+        self.assertEqual(crashed.state, 'failed')
+        self.assertEqual(self.binding('orders', 101).state, 'dirty')  # never "synced"
+        self.assertEqual([i.state for i in self.order(101).invoice_ids], ['draft'])
+
+        resumed = self.sync_partition(0)
+        self.assertEqual(resumed.state, 'done', resumed.reason)
+        self.assertEqual(self.binding('orders', 101).state, 'synced')
+        self.assertEqual([i.state for i in self.order(101).invoice_ids], ['paid'])
+        for payment in self.shop.objects['orders'][101]['payments']:
+            if payment.get('kind') == 'payment':
+                self.assertEqual(len(self.vouchers_of(payment['key'])), 1)
+
+    def sync_partition(self, index):
+        run_id = pipeline.run_sync(self.cr, self.uid, self.backend_id, partition=index,
+                                   client_factory=self.shop.factory,
+                                   cursors=SharedCursors(self.cr))
+        return self.runs.browse(self.cr, self.uid, run_id)
