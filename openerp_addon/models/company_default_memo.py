@@ -46,3 +46,25 @@ class res_company(orm.Model):
                 cr, uid, object=object, field=field, context=context)
         return memo[key]
 
+
+class ir_property(orm.Model):
+    """A property's domain (its field's id and its company) asked once per order too.
+
+    Each property read looks up the field's id in ir_model_fields before its
+    default company; within one order neither changes. A field whose company
+    comes from a multi-company rule is asked every time, as above.
+    """
+    _inherit = 'ir.property'
+
+    def _get_domain(self, cr, uid, prop_name, model, context=None):
+        memo = getattr(cr, MEMO_ATTRIBUTE, None)
+        if memo is None:
+            return super(ir_property, self)._get_domain(cr, uid, prop_name, model, context=context)
+        key = ('ir.property', uid, prop_name, model, (context or {}).get('force_company'))
+        if key not in memo:
+            domain = super(ir_property, self)._get_domain(cr, uid, prop_name, model,
+                                                          context=context)
+            if domain is not None and memo.get((uid, model, domain[1][2])) is HAS_RULES:
+                return domain
+            memo[key] = domain
+        return memo[key] is not None and list(memo[key]) or None

@@ -37,6 +37,7 @@ from . import test_currency
 from . import test_reconcile
 from . import test_partitions
 from . import test_twin_order
+from . import test_company_default_memo
 
 fast_suite = [
     test_binder,
@@ -76,5 +77,6 @@ fast_suite = [
     test_reconcile,
     test_partitions,
     test_twin_order,
+    test_company_default_memo,
 ]
 checks = []
