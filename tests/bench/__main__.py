@@ -14,6 +14,7 @@ from tests.harness import config
 from . import (api_bench, load_baseline, push_baseline, reconcile_bench, report, sizes,
                sync_runs, workers)
 from . import partitions
+from . import generator_bench
 from .stage import Stage
 
 RTT_DELAY = 0.025  # seconds each way: a 50 ms round trip
@@ -100,6 +101,10 @@ def main():
                                api_figures))
     if partitioned is not None:
         out["partitions"] = partitioned
+    # the 10,000-order store's generator time, as generator_bench last measured it
+    generator = generator_bench.recorded()
+    out["generator_s"] = generator and generator["generator_s"]
+    out["generator"] = generator
     if compared != BIG:
         # the 50 ms run is of the comparisons' store: its loopback run is the one to compare
         out["comparisons_loopback_s"] = round(loopback["seconds"], 1)

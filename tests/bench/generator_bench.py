@@ -4,15 +4,22 @@
 
 Builds an empty store (Satchmo's sample store) on the bench instance, then
 times ``generate_demo_data --fast`` on it, at the sizes ``make bench`` uses
-for that SCALE (tests/bench/sizes.py), and writes var/bench/generator.json.
+for that SCALE (tests/bench/sizes.py), and writes var/bench/generator.json
+(wall and CPU seconds of the generator process, the load average before and
+after: the machine is shared), which ``make bench`` copies into results.json
+(``generator_s``, ``generator``).
 GENERATOR_SLOW=1 times the ORM path instead (the reference; about 20 minutes
 at 10,000 orders on a 2-core machine).
 """
+import json
 import os
 import re
+import resource
 import sys
 import time
 
+
+from tests.harness import config
 
 from . import sizes
 from .standalone import run_alone
@@ -29,9 +36,14 @@ def measure(stage, db, store, fast=True):
         options.pop("fast")
     argv = ["--%s" % key if value is True else "--%s=%s" % (key, value)
             for key, value in sorted(options.items())]
+    load_before = os.getloadavg()[0]
+    cpu_before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.monotonic()
     out = stage.shop.manage(db, "generate_demo_data", "-v", "2", *argv, capture=True)
     seconds = time.monotonic() - started
+    cpu_after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    # the generator's own process (manage.py); its PostgreSQL backend's CPU is not counted
+    cpu_s = (cpu_after.ru_utime - cpu_before.ru_utime) + (cpu_after.ru_stime - cpu_before.ru_stime)
     lines = out.strip().splitlines()
     phases = {}
     for line in lines:
@@ -39,7 +51,21 @@ def measure(stage, db, store, fast=True):
         if found:
             phases[found.group(2).split()[0]] = float(found.group(1))
     return {"generator_s": round(seconds, 1), "fast": fast, "orders": store["orders"],
-            "sizes": store, "phases_s": phases, "summary": lines[-1]}
+            "sizes": store, "phases_s": phases, "summary": lines[-1],
+            "generator_cpu_s": round(cpu_s, 1), "date": time.strftime("%Y-%m-%d %H:%M"),
+            "load_before": round(load_before, 2), "load_after": round(os.getloadavg()[0], 2)}
+
+
+def recorded():
+    """What the last run of this bench found for the 10,000-order store with --fast
+    (var/bench/generator.json), for make bench's results.json; None without one."""
+    path = config.VAR / "bench" / "generator.json"
+    if not path.exists():
+        return None
+    found = json.loads(path.read_text())
+    if found.get("orders") != 10000 or not found.get("fast"):
+        return None
+    return found
 
 
 def main():

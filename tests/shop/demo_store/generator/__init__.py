@@ -21,6 +21,7 @@ from satchmo_store.shop.models import Order
 
 from . import catalog, customers, lookups, orders, store
 from .bulk import FastOrderMaker
+from .customers_bulk import BulkWriter
 from .dice import Dice, Timeline
 
 # The history ends on a fixed day, not "today": same seed, same time stamps.
@@ -38,8 +39,9 @@ def generate(seed, sizes, until=DEFAULT_UNTIL, progress=None, fast=False):
 
     ``sizes`` maps each of SIZES to a count; ``progress`` (optional) is
     called with a line of text now and then on long runs. ``fast`` writes
-    the orders many rows per statement (bulk.py): the same rows, for the
-    benchmark's big stores; the default saves each through Satchmo's models.
+    the customers and the orders many rows per statement (customers_bulk.py,
+    bulk.py): the same rows, for the benchmark's big stores; the default saves
+    each through Satchmo's models.
     """
     if Product.objects.filter(sku__startswith="GEN-").exists():
         raise AlreadyGenerated("this store already has generated data (products GEN-*)")
@@ -50,7 +52,8 @@ def generate(seed, sizes, until=DEFAULT_UNTIL, progress=None, fast=False):
             say = progress or (lambda line: None)
             counts = _generate(seed, sizes, timeline,
                                lambda line: say("%6.1fs %s" % (time.time() - started, line)),
-                               FastOrderMaker if fast else orders.OrderMaker)
+                               FastOrderMaker if fast else orders.OrderMaker,
+                               BulkWriter if fast else customers.SavedOneByOne)
             transaction.commit()
         except:
             transaction.rollback()
@@ -59,7 +62,7 @@ def generate(seed, sizes, until=DEFAULT_UNTIL, progress=None, fast=False):
     return counts
 
 
-def _generate(seed, sizes, timeline, progress, order_maker):
+def _generate(seed, sizes, timeline, progress, order_maker, customer_writer):
     admin = store.ensure_admin()
     tax_classes = store.set_up_store()
     discounts = store.create_discounts(timeline)
@@ -73,8 +76,10 @@ def _generate(seed, sizes, timeline, progress, order_maker):
     progress("catalog done")
 
     dice = Dice(seed, "customers")
-    organizations = customers.create_organizations(dice, sizes["organizations"], timeline)
-    people = customers.create_contacts(dice, sizes["contacts"], organizations, timeline)
+    organizations = customers.create_organizations(dice, sizes["organizations"], timeline,
+                                                   customer_writer())
+    people = customers.create_contacts(dice, sizes["contacts"], organizations, timeline,
+                                       customer_writer())
     transaction.commit()
     progress("customers done")
 

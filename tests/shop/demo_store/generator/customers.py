@@ -6,6 +6,11 @@ default billing and one default shipping address per contact: a new default
 demotes the old one, which stays in the book. That is how a customer
 "moves": ``move`` adds a new default address, and orders placed before keep
 the old one in their own snapshot (Order.copy_addresses).
+
+Where the rows go is the writer's business: ``SavedOneByOne`` (the
+default, the reference) saves each through Satchmo's models;
+customers_bulk.BulkWriter (``generate(..., fast=True)``) writes the same
+rows many per statement.
 """
 import datetime
 import unicodedata
@@ -26,7 +31,30 @@ def _ascii(text):
     return "".join(c for c in plain.lower() if c.isalnum())
 
 
-def create_organizations(dice, count, timeline):
+class SavedOneByOne(object):
+    """Each row saved through Satchmo's models, its planned creation day written back
+    (Organization.save and Contact.save stamp "today")."""
+
+    def organization(self, organization, create_date):
+        organization.save()
+        Organization.objects.filter(pk=organization.pk).update(create_date=create_date)
+
+    def contact(self, contact, create_date):
+        contact.save()
+        Contact.objects.filter(pk=contact.pk).update(create_date=create_date)
+
+    def address(self, entry):
+        entry.save()            # AddressBook.save demotes the contact's old default
+
+    def phone(self, phone):
+        phone.save()            # PhoneNumber.save keeps one primary number
+
+    def write(self):
+        pass
+
+
+def create_organizations(dice, count, timeline, writer=None):
+    writer = writer or SavedOneByOne()
     types = list(ContactOrganization.objects.order_by("pk"))
     roles = list(ContactOrganizationRole.objects.order_by("pk"))
     made = []
@@ -38,10 +66,9 @@ def create_organizations(dice, count, timeline):
                                     role=dice.choice(roles),
                                     notes=dice.choice([u"", u"Client fidèle depuis 2019.",
                                                        u"Rechnung per E-Mail."]))
-        organization.save()
-        Organization.objects.filter(pk=organization.pk).update(
-            create_date=timeline.day(dice, 0.0, 0.2))
+        writer.organization(organization, timeline.day(dice, 0.0, 0.2))
         made.append(organization)
+    writer.write()
     return made
 
 
@@ -51,6 +78,7 @@ class Customers(object):
     def __init__(self):
         self.contacts = []
         self.locale_of = {}
+        self.writer = SavedOneByOne()
         self._countries = dict((c.iso2_code, c) for c in Country.objects.filter(
             iso2_code__in=[locale["country"] for locale in LOCALES]))
 
@@ -69,7 +97,7 @@ class Customers(object):
                             city=city, state=state, postal_code=postal_code,
                             country=self._countries[locale["country"]],
                             is_default_billing=billing, is_default_shipping=shipping)
-        entry.save()
+        self.writer.address(entry)
         return entry
 
     def move(self, dice, contact):
@@ -77,8 +105,10 @@ class Customers(object):
         return self.address(dice, contact, u"Nouvelle adresse", True, True)
 
 
-def create_contacts(dice, count, organizations, timeline):
+def create_contacts(dice, count, organizations, timeline, writer=None):
     customers = Customers()
+    if writer:
+        customers.writer = writer
     role = ContactRole.objects.get(pk="Customer")
     locales = [(locale, locale["weight"]) for locale in LOCALES]
     for index in range(count):
@@ -95,8 +125,7 @@ def create_contacts(dice, count, organizations, timeline):
             dob=dice.chance(0.6) and datetime.date(dice.randint(1940, 2004),
                                                    dice.randint(1, 12), dice.randint(1, 28))
             or None)
-        contact.save()
-        Contact.objects.filter(pk=contact.pk).update(create_date=timeline.day(dice, 0.0, 0.3))
+        customers.writer.contact(contact, timeline.day(dice, 0.0, 0.3))
         customers.contacts.append(contact)
         customers.locale_of[contact.pk] = locale
 
@@ -104,7 +133,10 @@ def create_contacts(dice, count, organizations, timeline):
         for kind in dice.some(ADDRESS_KINDS[1:], 0, 2):
             # sometimes the office is where the invoices go
             customers.address(dice, contact, kind, dice.chance(0.3), False)
-        _add_phones(dice, contact, locale)
+        _add_phones(dice, contact, locale, customers.writer)
+    customers.writer.write()
+    # later address changes (moves while orders are placed) are saved one by one
+    customers.writer = SavedOneByOne()
     return customers
 
 
@@ -129,9 +161,10 @@ def create_returning_guests(dice, count, people):
     return made
 
 
-def _add_phones(dice, contact, locale):
+def _add_phones(dice, contact, locale, writer):
     kinds = dice.some([u"Home", u"Mobile", u"Work", u"Fax"], 1, 3)
     for position, kind in enumerate(kinds):
         number = locale["phone"].format(a=dice.randint(100, 999), b=dice.randint(10, 99),
                                         c=dice.randint(10, 99))
-        PhoneNumber(contact=contact, type=kind, phone=number, primary=position == 0).save()
+        writer.phone(PhoneNumber(contact=contact, type=kind, phone=number,
+                                 primary=position == 0))

@@ -29,6 +29,7 @@ class Rows(object):
             quote(meta.db_table), ", ".join(quote(f.column) for f in self.fields))
         self.pending = []
         self._ids = []
+        self._last_given = None
         self.written = 0
 
     def next_id(self):
@@ -42,7 +43,7 @@ class Rows(object):
 
     def add(self, instance):
         """Give ``instance`` its id now; it is written at the next ``write()``."""
-        instance.pk = self.next_id()
+        instance.pk = self._last_given = self.next_id()
         self.pending.append(instance)
         return instance
 
@@ -55,3 +56,12 @@ class Rows(object):
                        page_size=ROWS_PER_STATEMENT)
         self.written += len(self.pending)
         self.pending = []
+
+    def give_back(self):
+        """Return the ids drawn but not handed out to the sequence (it then goes on
+        after the last id used, as after the ORM's own inserts). Only right while
+        nothing else draws from that sequence, as in the generator."""
+        if self._ids and self._last_given is not None:
+            connection.cursor().execute("SELECT setval(%s, %s)",
+                                        [self.sequence, self._last_given])
+            self._ids = []
