@@ -29,3 +29,4 @@ from . import reconciliation_month
 from . import reconciliation_line
 from . import partition
 from . import backend_partitions
+from . import company_default_memo

@@ -46,10 +46,26 @@ def without_property_defaults(model, fields_list, context):
     return kept
 
 
-def has_own_properties(cr, model, ids):
-    cr.execute("SELECT 1 FROM ir_property WHERE res_id IN %s LIMIT 1",
+def held_property_names(cr, model, ids):
+    """The property fields of which one of the records ``ids`` has a value of its own."""
+    cr.execute("SELECT DISTINCT f.name FROM ir_property p "
+               "JOIN ir_model_fields f ON f.id = p.fields_id WHERE p.res_id IN %s",
                (tuple('%s,%s' % (model, i) for i in ids),))
-    return bool(cr.fetchone())
+    return set(row[0] for row in cr.fetchall())
+
+
+def without_unheld_properties(model, names, held):
+    """``names`` less the property fields that none of the records holds a value of its own.
+
+    Such a field reads the company's default on the commercial partner and on
+    each child alike: copying it from one to the other stores nothing, but
+    reads it once per record and field (a property read is a few queries).
+    A pricelist of its own (a shop in another currency) no longer makes every
+    other property of the customer and of each of its addresses read and
+    written at each reconciliation (issue 13).
+    """
+    return [name for name in names
+            if name in held or not isinstance(model._all_columns[name].column, fields.property)]
 
 
 class res_partner(orm.Model):
@@ -64,10 +80,9 @@ class res_partner(orm.Model):
         if not (context or {}).get(SKIP_KEY) or commercial == partner:
             return super(res_partner, self)._commercial_sync_from_company(
                 cr, uid, partner, context=context)
-        names = self._commercial_fields(cr, uid, context=context)
-        if not has_own_properties(cr, self._name, [commercial.id, partner.id]):
-            names = [name for name in names
-                     if not isinstance(self._all_columns[name].column, fields.property)]
+        names = without_unheld_properties(
+            self, self._commercial_fields(cr, uid, context=context),
+            held_property_names(cr, self._name, [commercial.id, partner.id]))
         values = self._update_fields_values(cr, uid, commercial, names, context=context)
         if values:
             partner.write(values)
@@ -77,11 +92,10 @@ class res_partner(orm.Model):
         children = [child for child in partner.child_ids if not child.is_company]
         if not children:  # OpenERP would write its values on no record at all
             return True
-        names = self._commercial_fields(cr, uid, context=context)
-        if not has_own_properties(cr, self._name,
-                                  [commercial.id] + [child.id for child in children]):
-            names = [name for name in names
-                     if not isinstance(self._all_columns[name].column, fields.property)]
+        names = without_unheld_properties(
+            self, self._commercial_fields(cr, uid, context=context),
+            held_property_names(cr, self._name,
+                                [commercial.id] + [child.id for child in children]))
         values = self._update_fields_values(cr, uid, commercial, names, context=context)
         values = self._without_held_properties(cr, uid, children, values, context=context)
         for child in children:

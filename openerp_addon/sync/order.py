@@ -13,6 +13,7 @@ A confirmed order is never rebuilt: if the shop's figures change later, the
 row becomes an exception. A shop cancellation cancels an order that has no
 invoice; an invoiced one becomes an exception (refunds are a person's job).
 """
+from .company_memo import company_defaults_memo
 from .currency import CurrencyGuard
 from .history import HistoryPolicy
 from .importer import Importer
@@ -143,6 +144,11 @@ class OrderImporter(Importer):
 
     # -- build, then take as far as the switches say ------------------------------------------
     def apply(self, payload, values, res_id):
+        # one order's steps ask OpenERP for the same default companies ~85 times
+        with company_defaults_memo(self.cr):
+            return self._apply(payload, values, res_id)
+
+    def _apply(self, payload, values, res_id):
         self._holds.pop(payload['id'], None)
         self._postponed.discard(payload['id'])
         with self.env.step('orders.create'):

@@ -37,6 +37,7 @@ from . import test_currency
 from . import test_reconcile
 from . import test_partitions
 from . import test_twin_order
+from . import test_company_default_memo
 from . import test_numbering
 
 fast_suite = [
@@ -77,6 +78,7 @@ fast_suite = [
     test_reconcile,
     test_partitions,
     test_twin_order,
+    test_company_default_memo,
     test_numbering,
 ]
 checks = []
