@@ -20,7 +20,7 @@ from .stage import Stage
 RTT_DELAY = 0.025  # seconds each way: a 50 ms round trip
 BIG, SMALL, BASE = "bench_shop", "bench_shop_small", "bench_shop_base"
 # The partitions' three more first syncs (1, 2, 4) take longer than the rest of the
-# default run while partitions are slower than one run (README): only on BENCH_PARTITIONS=1.
+# default run, and on 2 cores they gain little (README): only on BENCH_PARTITIONS=1.
 # Past this many orders (SCALE=50: 10,000) the comparisons that import the store again
 # (through the 50 ms proxy, the push baseline, two workers against one) run on a store of
 # the default size instead: at about 1 s an order each would add hours and tell nothing new
