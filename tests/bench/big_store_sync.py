@@ -63,23 +63,37 @@ def watch(rpc, run_id, pid, seconds):
             return state, samples
 
 
+ORDER_RESOURCES = ("orders", "payments")
+
+
+def first_reached(samples, resource):
+    """(elapsed s, count) at the first sample of each count a resource showed: counts are
+    written per committed page, so a count's first sample is closest to its commit."""
+    points = []
+    for sample in samples:
+        count = sample["done"].get(resource, 0)
+        if count and (not points or count != points[-1][1]):
+            points.append((sample["t"], count, sample["cpu_s"]))
+    return points
+
+
 def summarize(samples, store_orders):
-    """The catalogue's and customers' time, the orders' rate, and the estimated whole."""
-    ordered = [s for s in samples if s["done"].get("orders")]
+    """When the catalogue and customers were done, the orders' rate, the estimated whole."""
     out = {"samples": samples, "rss_mb": [s["rss_mb"] for s in samples]}
-    if len(ordered) < 2:
-        out["orders_started_after_s"] = None
+    final = samples[-1]["done"]
+    before_orders = [s["t"] for s in samples
+                     if all(s["done"].get(k) == v for k, v in final.items()
+                            if k not in ORDER_RESOURCES and not k.endswith("_failed"))]
+    out["catalogue_and_customers_s"] = before_orders[0] if before_orders else None
+    points = first_reached(samples, "orders")
+    if len(points) < 2:
         return out
-    first, last = ordered[0], ordered[-1]
-    orders = last["done"]["orders"] - first["done"]["orders"]
-    seconds = last["t"] - first["t"]
-    out.update(orders_started_after_s=first["t"], orders_committed=last["done"]["orders"],
-               orders_per_s=round(orders / seconds, 3) if seconds else None,
-               erp_cpu_s_per_order=round((last["cpu_s"] - first["cpu_s"]) / orders, 3)
-               if orders else None)
-    if out["orders_per_s"]:
+    (t0, n0, cpu0), (t1, n1, cpu1) = points[0], points[-1]
+    out.update(orders_committed=n1, orders_per_s=round((n1 - n0) / (t1 - t0), 3),
+               erp_cpu_s_per_order=round((cpu1 - cpu0) / (n1 - n0), 3))
+    if out["catalogue_and_customers_s"]:
         out["estimated_first_sync_s"] = round(
-            first["t"] + (store_orders - first["done"]["orders"]) / out["orders_per_s"])
+            out["catalogue_and_customers_s"] + store_orders / out["orders_per_s"])
     return out
 
 
