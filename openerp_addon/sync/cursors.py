@@ -62,3 +62,9 @@ class SharedCursors(object):
         except Exception:
             self.cr.execute('ROLLBACK TO SAVEPOINT %s' % name)
             raise
+
+
+def is_shared(cursors, cr):
+    """Is ``cr`` the tests' one cursor (SharedCursors), whose transaction belongs to the
+    test: locks and previews must neither commit, roll back nor close it."""
+    return cr is getattr(cursors, 'cr', None)

@@ -10,6 +10,8 @@ a session-level lock, it cannot leak into OpenERP's pooled connections.
 """
 from contextlib import contextmanager
 
+from .cursors import is_shared
+
 # The first key of the two-key advisory lock: "this is a Satchmo backend id".
 LOCK_NAMESPACE = 0x5A7C
 
@@ -26,7 +28,7 @@ def backend_lock(cursors, backend_id, partition=None):
     """Yields True when this run holds the shop's (partition's) lock, False when another
     run does."""
     cr = cursors.cursor()
-    shared = cr is getattr(cursors, 'cr', None)
+    shared = is_shared(cursors, cr)
     try:
         yield try_lock(cr, backend_id, partition)
     finally:

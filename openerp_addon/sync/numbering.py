@@ -48,6 +48,7 @@ import time
 from contextlib import contextmanager
 
 from . import payment
+from .cursors import is_shared
 
 # The first key of the two-key advisory lock: "a journal whose sequence a worker numbers in"
 # (lock.py's LOCK_NAMESPACE and the partitions' ones after it, dependency_lock.py's before).
@@ -91,7 +92,7 @@ def journals_locked(cursors, journal_ids):
     that cursor and commits nothing.
     """
     cr = cursors.cursor()
-    shared = cr is getattr(cursors, 'cr', None)
+    shared = is_shared(cursors, cr)
     keys = [(JOURNAL_NAMESPACE, journal_id) for journal_id in sorted(set(map(int, journal_ids)))]
     taken = []
     started = time.time()

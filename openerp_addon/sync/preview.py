@@ -26,7 +26,7 @@ from collections import OrderedDict
 from . import resources
 from .binder import Binder
 from .client import CursorPruned, ShopError
-from .cursors import DatabaseCursors
+from .cursors import DatabaseCursors, is_shared
 from .lock import try_lock
 from .preview_env import PreviewEnv
 
@@ -73,7 +73,7 @@ def run_preview(dbname, uid, backend_id, client_factory, context=None, cursors=N
 
 def _roll_back(cr, cursors):
     """Undo everything the dry run did (a shared test cursor: back to its savepoint)."""
-    if cr is getattr(cursors, 'cr', None):
+    if is_shared(cursors, cr):
         cr.execute('ROLLBACK TO SAVEPOINT satchmo_preview')
         return
     cr.rollback()

@@ -25,15 +25,11 @@ import time
 from . import generator_bench
 from . import stage as staging
 from .cpu import cpu_seconds
-from .memory import _status, children
+from .memory import resident_mb
 from .standalone import run_alone
 
 ERP_DB = "bench_big_first_sync"
 SAMPLE_SECONDS = 30
-
-
-def rss_mb(pid):
-    return round(sum(_status(p, "VmRSS") for p in [pid] + children(pid)), 1)
 
 
 def committed(rpc, run_id):
@@ -57,7 +53,8 @@ def watch(rpc, run_id, pid, seconds):
         time.sleep(SAMPLE_SECONDS)
         state, done = committed(rpc, run_id)
         samples.append({"t": round(time.monotonic() - started, 1), "done": done,
-                        "rss_mb": rss_mb(pid), "cpu_s": round(cpu_seconds(pid) - cpu0, 1),
+                        "rss_mb": round(resident_mb(pid), 1),
+                        "cpu_s": round(cpu_seconds(pid) - cpu0, 1),
                         "load": round(os.getloadavg()[0], 2)})
         if state != "running" or samples[-1]["t"] >= seconds:
             return state, samples

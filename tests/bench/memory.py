@@ -36,6 +36,11 @@ def children(pid):
     return found
 
 
+def resident_mb(pid):
+    """Resident memory of a process and its children (``--workers`` mode), in MB."""
+    return sum(_status(p, "VmRSS") for p in [pid] + children(pid))
+
+
 class PeakMemory:
     """``with PeakMemory(pid) as peak: ...``; then ``peak.rss_mb``, ``peak.hwm_mb``."""
 
@@ -52,8 +57,7 @@ class PeakMemory:
 
     def _sample(self):
         while not self._stop.is_set():
-            total = sum(_status(pid, "VmRSS") for pid in self._pids())
-            self.rss_mb = max(self.rss_mb, total)
+            self.rss_mb = max(self.rss_mb, resident_mb(self.pid))
             self.hwm_mb = max([self.hwm_mb] + [_status(pid, "VmHWM") for pid in self._pids()])
             self._stop.wait(self.interval)
 
